@@ -1,0 +1,42 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** Wrong arguments: the message says what to type instead. */
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's arguments, turning Node's errors into a UsageError with the command's usage. */
+export function parseCommandArgs<T extends Options>(args: string[], options: T, usage: string) {
+  try {
+    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    if ((parsed.values as Record<string, unknown>).help) {
+      process.stdout.write(`${usage}\n`);
+      return null;
+    }
+    return parsed;
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+  }
+}
+
+/** A progress line on stderr, only when a person is watching a terminal. */
+export function progressReporter(label: string): ((done: number, total: number) => void) & { end(): void } {
+  const live = process.stderr.isTTY === true;
+  let last = 0;
+  const report = (done: number, total: number) => {
+    if (!live || total < 200) return;
+    const now = Date.now();
+    if (now - last < 100 && done < total) return;
+    last = now;
+    process.stderr.write(`\r${label} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files (${Math.floor((done / total) * 100)}%)`);
+  };
+  return Object.assign(report, {
+    end() {
+      if (live && last !== 0) process.stderr.write('\r\x1b[K');
+    },
+  });
+}
+
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}

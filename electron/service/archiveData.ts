@@ -1,0 +1,30 @@
+/**
+ * What the service needs from an opened archive. Two implementations: MemoryArchiveData over a
+ * freshly read Archive (tests, small folders), and the persistent store with its search index
+ * (electron/service/store/) for real archives. The service and both transports only see this.
+ */
+import type { MessageLocation, MessagePage, SearchResult, SpeakersResult } from '../../shared/api';
+import type { ConversationSummary, DayActivity, Diagnostic, FileCounts, Message } from '../../shared/model';
+
+export interface SearchOptions {
+  limit: number;
+  cursor?: string;
+  order: 'newest' | 'oldest';
+}
+
+export interface ArchiveData {
+  readonly files: FileCounts;
+  readonly messageCount: number;
+  conversations(): ConversationSummary[];
+  days(conversation: string): DayActivity[];
+  dayMessages(conversation: string, day: string): Message[];
+  /** Messages whose speaker is one of `names`, across days, oldest first. */
+  speakerMessages(conversation: string, names: readonly string[], cursor: number, limit: number): MessagePage;
+  speakers(conversation: string, day?: string): SpeakersResult;
+  locate(id: number): MessageLocation | null;
+  /** Messages by id, in archive order (conversation, day, time); unknown ids are left out. */
+  messagesByIds(ids: readonly number[]): Message[];
+  diagnostics(): Diagnostic[];
+  search(query: string, options: SearchOptions): SearchResult;
+  close(): void;
+}

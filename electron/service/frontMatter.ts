@@ -1,0 +1,70 @@
+/**
+ * Front matter through gray-matter, with YAML as the only language. gray-matter can evaluate
+ * JavaScript and CoffeeScript front matter (`---js`); an archive is untrusted, so every language
+ * but YAML is refused before gray-matter sees it, and its engines are replaced as well.
+ * YAML is read with js-yaml's core schema: no custom types, dates stay strings (floating
+ * wall-clock values), and aliases are limited so that an alias bomb cannot exhaust memory.
+ */
+import matter from 'gray-matter';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import type { FrontMatterResult } from '../../shared/parse/parseFile';
+
+/** Front matter larger than this is not parsed: real front matter is a few hundred bytes. */
+const MAX_FRONT_MATTER = 64 * 1024;
+const MAX_ALIASES = 100;
+
+function refuse(language: string) {
+  return () => {
+    throw new Error(`front matter in ${language} is not read, only YAML`);
+  };
+}
+
+const engines = {
+  yaml: (text: string) => load(text, { schema: CORE_SCHEMA, maxAliases: MAX_ALIASES }) as object,
+  javascript: refuse('JavaScript'),
+  js: refuse('JavaScript'),
+  coffee: refuse('CoffeeScript'),
+  coffeescript: refuse('CoffeeScript'),
+  cson: refuse('CSON'),
+  json: refuse('JSON'),
+  toml: refuse('TOML'),
+};
+
+export function readFrontMatter(block: string, language: string): FrontMatterResult {
+  const name = language.toLowerCase();
+  if (name !== '' && name !== 'yaml' && name !== 'yml') {
+    return { ok: false, error: `it is written in "${language.slice(0, 40)}"; only YAML front matter is read` };
+  }
+  if (block.length > MAX_FRONT_MATTER) {
+    return { ok: false, error: `it is ${Math.round(block.length / 1024)} KB long, more than front matter ever is` };
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(block);
+  } catch (error) {
+    // The real archive's front matter separates keys from values with tabs (`tag:\t\t[chat]`),
+    // which strict YAML refuses; read it again with the tabs as spaces before giving up.
+    if (!block.includes('\t')) return { ok: false, error: describeYamlError(error) };
+    try {
+      data = parseYaml(block.replaceAll('\t', '  '));
+    } catch {
+      return { ok: false, error: describeYamlError(error) };
+    }
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, error: 'it is not a list of "key: value" lines' };
+  }
+  return { ok: true, data: data as Record<string, unknown> };
+}
+
+function parseYaml(block: string): unknown {
+  // Options are always passed: without them gray-matter caches every file's text forever.
+  return matter(block, { language: 'yaml', engines }).data;
+}
+
+function describeYamlError(error: unknown): string {
+  if (error instanceof RangeError) return 'it is nested too deeply';
+  const message = error instanceof Error ? error.message : String(error);
+  // js-yaml messages carry a code excerpt after the first line; the first line says enough.
+  return message.split('\n')[0]!.slice(0, 200);
+}

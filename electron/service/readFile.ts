@@ -1,0 +1,55 @@
+/**
+ * Reads one archive file from disk and parses it. Opening never follows a symbolic link and
+ * refuses anything but a regular file (a FIFO planted in an archive would block a read forever).
+ */
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { ParsedFile } from '../../shared/model';
+import { parseFile } from '../../shared/parse/parseFile';
+import { decodeBytes } from '../../shared/text/decode';
+import { readFrontMatter } from './frontMatter';
+import { describeError } from './walk';
+
+/** Larger files are not read: no chat log of a day comes close, and memory must stay bounded. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export interface FileInfo {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Reads a file's bytes safely; a problem comes back as a sentence. */
+export async function readArchiveBytes(absolute: string): Promise<{ ok: true; bytes: Buffer; info: FileInfo } | { ok: false; reason: string }> {
+  let handle;
+  try {
+    handle = await open(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { ok: false, reason: `it could not be opened (${describeError(error)})` };
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { ok: false, reason: 'it is not a regular file' };
+    if (stat.size > MAX_FILE_BYTES) {
+      return { ok: false, reason: `it is ${Math.round(stat.size / 1024 / 1024)} MB, larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB a file may be` };
+    }
+    const bytes = await handle.readFile();
+    return { ok: true, bytes, info: { size: stat.size, mtimeMs: stat.mtimeMs } };
+  } catch (error) {
+    return { ok: false, reason: `it could not be read (${describeError(error)})` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Decodes and parses bytes already read. A file that cannot be decoded is a skipped file. */
+export function parseArchiveBytes(path: string, bytes: Uint8Array): ParsedFile {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return skippedFile(path, `Not read: ${decoded.reason}.`);
+  const parsed = parseFile(path, decoded.text, readFrontMatter);
+  if (decoded.warning) parsed.diagnostics.unshift({ path, message: `Read as ${decoded.encoding}, but ${decoded.warning}.` });
+  return parsed;
+}
+
+export function skippedFile(path: string, message: string): ParsedFile {
+  return { path, kind: 'skipped', day: null, title: null, messages: [], diagnostics: [{ path, message }] };
+}

@@ -1,0 +1,78 @@
+/**
+ * Lists the files of an archive folder at any depth. Symbolic links are never followed (a link
+ * may point out of the archive or into a loop), hidden folders and node_modules are skipped, and
+ * there is no cap on the number of files. Paths come back relative, with `/` separators.
+ */
+import { opendir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface WalkEntry {
+  /** Relative to the archive root, `/`-separated. */
+  path: string;
+  absolute: string;
+}
+
+export interface WalkProblem {
+  path: string;
+  message: string;
+}
+
+export async function walkArchive(root: string, onProblem: (problem: WalkProblem) => void): Promise<WalkEntry[]> {
+  const files: WalkEntry[] = [];
+  // An explicit stack rather than recursion: a folder 10,000 levels deep is still just data.
+  const stack: { absolute: string; relative: string }[] = [{ absolute: root, relative: '' }];
+  while (stack.length > 0) {
+    const folder = stack.pop()!;
+    let entries;
+    try {
+      entries = await opendir(folder.absolute);
+    } catch (error) {
+      if (folder.relative === '') throw error;
+      onProblem({ path: folder.relative, message: `This folder could not be opened (${describeError(error)}); its files were not read.` });
+      continue;
+    }
+    const children: { name: string; isFolder: boolean }[] = [];
+    for await (const entry of entries) {
+      if (entry.isSymbolicLink()) continue;
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        children.push({ name: entry.name, isFolder: true });
+      } else if (entry.isFile()) {
+        children.push({ name: entry.name, isFolder: false });
+      }
+    }
+    // Sorted so that every run lists the same archive in the same order.
+    children.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    for (const child of children) {
+      const relative = folder.relative === '' ? child.name : `${folder.relative}/${child.name}`;
+      const absolute = join(folder.absolute, child.name);
+      if (child.isFolder) stack.push({ absolute, relative });
+      else files.push({ path: relative, absolute });
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files;
+}
+
+/** A short reason from a Node error, for a person: "permission denied" rather than a stack. */
+export function describeError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'it does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'it is not a folder';
+    case 'ELOOP':
+      return 'it is a symbolic link';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

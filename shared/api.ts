@@ -1,0 +1,241 @@
+/**
+ * The one contract between the UI and the archive service. Every call the renderer makes is a
+ * method here: async, taking one plain object, returning plain serialisable data. It travels over
+ * Electron IPC in the app (electron/preload.ts + electron/ipc.ts) and as JSON over loopback HTTP
+ * under `scrollback serve` (electron/http-host.ts); both call the same service. Arguments are
+ * parsed by the schemas below on arrival; nothing from the other side is trusted before that.
+ */
+import { z } from 'zod';
+import type {
+  ConversationSummary,
+  DayActivity,
+  Diagnostic,
+  FileCounts,
+  Message,
+  PersonSummary,
+  SpeakerSummary,
+} from './model';
+
+// ---------------------------------------------------------------------------------------------
+// Argument schemas (one per method), and the types derived from them.
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const conversation = z.string().min(1).max(4096);
+
+export const settingsSchema = z.object({
+  theme: z.enum(['system', 'light', 'dark']),
+  locale: z.enum(['system', 'en', 'zh-CN']),
+  /** "This is me": whose bubbles stand on the right, in green (a speaker name, or null). */
+  me: z.string().max(512).nullable(),
+  /** Show the exporter's echo duplicates instead of folding them into one bubble. */
+  showEchoes: z.boolean(),
+  /** Fetch images from the network. Off unless the user turns it on. */
+  loadRemoteImages: z.boolean(),
+  showSpeakers: z.boolean(),
+  /** Speakers of the current day, or of the whole conversation. */
+  speakerScope: z.enum(['day', 'conversation']),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  locale: 'system',
+  me: null,
+  showEchoes: false,
+  loadRemoteImages: false,
+  showSpeakers: true,
+  speakerScope: 'day',
+};
+
+export const exportFormatSchema = z.enum(['md', 'html', 'pdf', 'json', 'csv', 'txt']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export const apiSchemas = {
+  /** Opens a folder as the archive (replacing the open one). */
+  openArchive: z.object({ path: z.string().min(1).max(4096) }),
+  /** Opens the small sample archive bundled with the app. */
+  openSample: z.object({}),
+  /** Asks the user for a folder (a native dialog in the app; null where there is none). */
+  chooseFolder: z.object({}),
+  /** What is open, and how far loading has come. */
+  getStatus: z.object({}),
+  listConversations: z.object({}),
+  getDays: z.object({ conversation }),
+  getDayMessages: z.object({ conversation, day }),
+  /** Messages of one person (all their names) in a conversation, across days, in pages. */
+  getPersonMessages: z.object({
+    conversation,
+    person: z.string().max(512),
+    cursor: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(2000).optional(),
+  }),
+  getSpeakers: z.object({ conversation, day: day.optional() }),
+  /** Where a message lives, to open it in its day (search results, routes). */
+  locateMessage: z.object({ id: z.number().int().min(0) }),
+  search: z.object({
+    query: z.string().max(2000),
+    limit: z.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(200).optional(),
+    order: z.enum(['newest', 'oldest']).optional(),
+  }),
+  getDiagnostics: z.object({}),
+  exportMessages: z.object({
+    ids: z.array(z.number().int().min(0)).max(1_000_000),
+    format: exportFormatSchema,
+    /** Where to write; omitted in the app to ask the user with a save dialog. */
+    path: z.string().min(1).max(4096).optional(),
+    overwrite: z.boolean().optional(),
+  }),
+  getSettings: z.object({}),
+  setSettings: settingsSchema.partial(),
+  /** Opens an http(s) link in the system browser, after the user clicked it. */
+  openExternal: z.object({ url: z.string().max(8192) }),
+} as const;
+
+export type ApiMethod = keyof typeof apiSchemas;
+export type ApiRequest<M extends ApiMethod> = z.infer<(typeof apiSchemas)[M]>;
+export const API_METHODS = Object.keys(apiSchemas) as ApiMethod[];
+
+// ---------------------------------------------------------------------------------------------
+// Results.
+
+export interface ArchiveInfo {
+  root: string;
+  /** The folder's own name, for titles. */
+  name: string;
+  files: FileCounts;
+  messages: number;
+  conversations: ConversationSummary[];
+  diagnostics: number;
+  /** Whether this is the bundled sample archive. */
+  sample: boolean;
+}
+
+export type ArchiveStatus =
+  | { state: 'empty' }
+  | { state: 'loading'; root: string; phase: 'listing' | 'reading' | 'indexing'; done: number; total: number }
+  | { state: 'ready'; archive: ArchiveInfo }
+  | { state: 'failed'; root: string; error: ApiError };
+
+export interface SpeakersResult {
+  speakers: SpeakerSummary[];
+  persons: PersonSummary[];
+}
+
+export interface MessagePage {
+  messages: Message[];
+  /** Pass back to get the next page; absent on the last page. */
+  nextCursor?: number;
+  total: number;
+}
+
+export interface MessageLocation {
+  id: number;
+  conversation: string;
+  day: string;
+}
+
+export interface SearchHit {
+  id: number;
+  conversation: string;
+  day: string;
+  time: string;
+  speaker: string;
+  text: string;
+  /** [start, end) UTF-16 offsets into text of each matched term. */
+  highlights: [number, number][];
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  nextCursor?: string;
+  facets: {
+    conversations: { id: string; count: number }[];
+    speakers: { name: string; count: number }[];
+    months: { month: string; count: number }[];
+  };
+  /** Parts of the query that were not understood, as sentences (shown under the search box). */
+  problems: string[];
+  /** Milliseconds the service spent. */
+  took: number;
+}
+
+export interface ExportResult {
+  /** Where the file was written, or null when the user cancelled the save dialog. */
+  path: string | null;
+  messages: number;
+  bytes: number;
+}
+
+export interface ApiResults {
+  openArchive: ArchiveInfo;
+  openSample: ArchiveInfo;
+  chooseFolder: { path: string | null };
+  getStatus: ArchiveStatus;
+  listConversations: ConversationSummary[];
+  getDays: DayActivity[];
+  getDayMessages: Message[];
+  getPersonMessages: MessagePage;
+  getSpeakers: SpeakersResult;
+  locateMessage: MessageLocation;
+  search: SearchResult;
+  getDiagnostics: Diagnostic[];
+  exportMessages: ExportResult;
+  getSettings: Settings;
+  setSettings: Settings;
+  openExternal: { opened: boolean };
+}
+
+/** The API as the renderer sees it. */
+export type ScrollbackApi = {
+  [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResults[M]>;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Errors cross the boundary as data: a code the renderer turns into a sentence in the user's
+// language, and the service's own sentence (which names the file or folder) for details.
+
+export type ApiErrorCode =
+  | 'invalid-argument'
+  | 'no-archive'
+  | 'folder-unreadable'
+  | 'not-found'
+  | 'file-exists'
+  | 'write-failed'
+  | 'unsupported'
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown by the service for failures a user can meet; anything else becomes 'internal'. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses a method's argument; a ServiceError('invalid-argument') names what was wrong. */
+export function parseRequest<M extends ApiMethod>(method: M, value: unknown): ApiRequest<M> {
+  const result = apiSchemas[method].safeParse(value ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ServiceError('invalid-argument', `${method}: ${issue ? `${issue.path.join('.') || 'argument'}: ${issue.message}` : 'invalid argument'}`);
+  }
+  return result.data as ApiRequest<M>;
+}
+
+/** Progress and change events the service pushes to the UI. */
+export type ApiEvent = { type: 'status'; status: ArchiveStatus } | { type: 'changed'; conversations: string[] };
+
+/** The prefix of every IPC channel; the channel of a method is prefix + method name. */
+export const IPC_PREFIX = 'scrollback:';
+export const IPC_EVENT_CHANNEL = 'scrollback-event';
