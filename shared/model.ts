@@ -27,6 +27,9 @@ export interface ParsedMessage {
   text: string;
   /** 1-based line of the header in the file. */
   line: number;
+  /** Set only under a day marker (`<!-- day: YYYY-MM-DD -->`, written by Scrollback's Markdown
+   *  export of several days); otherwise the file's day applies. */
+  day?: Day;
 }
 
 /** The result of reading one file. */

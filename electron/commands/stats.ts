@@ -1,7 +1,7 @@
 /** `scrollback stats <folder> [--json]`: what an archive holds and what could not be read. */
 import type { Archive } from '../../shared/archive/build';
 import { readArchive } from '../service/readArchive';
-import { UsageError, formatCount, parseCommandArgs, progressReporter } from './usage';
+import { UsageError, formatCount, parseCommandArgs, plural, progressReporter } from './usage';
 
 const USAGE = `Usage: scrollback stats <folder> [--json]
 
@@ -34,8 +34,8 @@ function formatStats(folder: string, archive: Archive): string {
   const { files } = archive;
   const lines = [
     `${folder}`,
-    `  ${formatCount(files.total)} files: ${formatCount(files.chat)} chat logs, ${formatCount(files.timeline)} speakerless logs, ${formatCount(files.document)} documents, ${formatCount(files.skipped)} skipped`,
-    `  ${formatCount(archive.messages.length)} messages in ${formatCount(archive.conversations.length)} conversation${archive.conversations.length === 1 ? '' : 's'}`,
+    `  ${plural(files.total, 'file')}: ${plural(files.chat, 'chat log')}, ${plural(files.timeline, 'speakerless log')}, ${plural(files.document, 'document')}, ${formatCount(files.skipped)} skipped`,
+    `  ${plural(archive.messages.length, 'message')} in ${plural(archive.conversations.length, 'conversation')}`,
     '',
   ];
   const width = Math.max(12, ...archive.conversations.map((c) => c.id.length));
@@ -45,7 +45,7 @@ function formatStats(folder: string, archive: Archive): string {
     );
   }
   if (archive.diagnostics.length > 0) {
-    lines.push('', `  ${formatCount(archive.diagnostics.length)} problem${archive.diagnostics.length === 1 ? '' : 's'}:`);
+    lines.push('', `  ${plural(archive.diagnostics.length, 'problem')}:`);
     for (const d of archive.diagnostics) lines.push(`  ${d.path}${d.line ? `:${d.line}` : ''}  ${d.message}`);
   }
   return `${lines.join('\n')}\n`;

@@ -40,3 +40,8 @@ export function progressReporter(label: string): ((done: number, total: number) 
 export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
+
+/** "1 file", "2 files", "1,234 messages". */
+export function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+}

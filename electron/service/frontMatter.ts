@@ -38,19 +38,21 @@ export function readFrontMatter(block: string, language: string): FrontMatterRes
   if (block.length > MAX_FRONT_MATTER) {
     return { ok: false, error: `it is ${Math.round(block.length / 1024)} KB long, more than front matter ever is` };
   }
+  // The real archive's front matter separates keys from values with tabs (`tag:\t\t[chat]`),
+  // which strict YAML refuses: read it with the tabs as spaces first, then as written.
+  const attempts = block.includes('\t') ? [block.replaceAll('\t', '  '), block] : [block];
   let data: unknown;
-  try {
-    data = parseYaml(block);
-  } catch (error) {
-    // The real archive's front matter separates keys from values with tabs (`tag:\t\t[chat]`),
-    // which strict YAML refuses; read it again with the tabs as spaces before giving up.
-    if (!block.includes('\t')) return { ok: false, error: describeYamlError(error) };
+  let failure: unknown = null;
+  for (const attempt of attempts) {
     try {
-      data = parseYaml(block.replaceAll('\t', '  '));
-    } catch {
-      return { ok: false, error: describeYamlError(error) };
+      data = parseYaml(attempt);
+      failure = null;
+      break;
+    } catch (error) {
+      failure ??= error;
     }
   }
+  if (failure !== null) return { ok: false, error: describeYamlError(failure) };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, error: 'it is not a list of "key: value" lines' };
   }

@@ -47,10 +47,12 @@ export function buildArchive(files: readonly ParsedFile[], skipped = 0, problems
     counts.total++;
     counts[file.kind]++;
     diagnostics.push(...file.diagnostics);
-    if (file.day === null) continue;
     const conversation = conversationOf(file.path);
     for (const message of file.messages) {
-      placed.push({ conversation, day: file.day, time: message.time, speaker: message.speaker, text: message.text, path: file.path, line: message.line });
+      // A day marker (Scrollback's own multi-day export) places a message; else the file's day.
+      const day = message.day ?? file.day;
+      if (day === null) continue;
+      placed.push({ conversation, day, time: message.time, speaker: message.speaker, text: message.text, path: file.path, line: message.line });
     }
   }
   placed.sort(compareMessages);

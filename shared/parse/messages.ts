@@ -23,6 +23,19 @@ export function matchTimelineLine(line: string): LineMatch | null {
   return matchTimed(TIMELINE, line);
 }
 
+/**
+ * A day marker `<!-- day: 2018-05-16 -->`, which Scrollback's Markdown export writes where the
+ * next day of a thread begins, so that one exported file keeps messages of several days (the file
+ * name and front matter can hold only one). Anything after the day is a note for people reading
+ * the file (the conversation) and is ignored. An HTML comment, so Markdown viewers hide it.
+ */
+const DAY_MARKER = /^<!-- day: (\d{4}-\d{2}-\d{2})(?: [^\r\n]*)? -->[ \t]*$/;
+
+/** The day a day marker line names (not checked against the calendar), or null. */
+export function matchDayMarker(line: string): string | null {
+  return DAY_MARKER.exec(line)?.[1] ?? null;
+}
+
 function matchTimed(pattern: RegExp, line: string): LineMatch | null {
   const match = pattern.exec(line);
   if (!match) return null;

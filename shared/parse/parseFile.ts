@@ -2,12 +2,12 @@
  * Reads one file's text into messages. Pure: the caller decodes the bytes and supplies the front
  * matter reader (gray-matter on the Node side), so this module runs anywhere.
  */
-import { findDay } from '../dates';
+import { findDay, isDay } from '../dates';
 import type { Diagnostic, FileKind, ParsedFile, ParsedMessage } from '../model';
 import { decodeEntities } from '../text/entities';
 import { findFrontMatter } from './frontMatter';
 import { isBlank, splitLines } from './lines';
-import { matchHeader, matchTimelineLine } from './messages';
+import { matchDayMarker, matchHeader, matchTimelineLine } from './messages';
 
 /** What the front matter reader returns: the parsed data, or why it could not be parsed. */
 export type FrontMatterResult = { ok: true; data: Record<string, unknown> } | { ok: false; error: string };
@@ -24,7 +24,12 @@ export function isCandidateFile(path: string): boolean {
 export function parseFile(path: string, text: string, readFrontMatter: FrontMatterReader): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const lines = splitLines(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  const block = findFrontMatter(lines);
+  let block = findFrontMatter(lines);
+  if (block.kind === 'closed' && lines.slice(1, block.endLine).some((line) => matchHeader(line))) {
+    // Message headers between the "---" lines: this is no front matter but a log whose first
+    // line happens to be "---". Reading it as YAML would lose those messages.
+    block = { kind: 'unterminated', language: block.language };
+  }
 
   let bodyStart = 0;
   let data: Record<string, unknown> = {};
@@ -37,7 +42,7 @@ export function parseFile(path: string, text: string, readFrontMatter: FrontMatt
     // Without a closing `---` there is no telling where the front matter ends: look for messages
     // in the whole file rather than lose them.
     bodyStart = 1;
-    diagnostics.push({ path, line: 1, message: 'The front matter has no closing "---" line; the file was read as if it had none.' });
+    diagnostics.push({ path, line: 1, message: 'The front matter has no closing "---" line before the messages; the file was read as if it had none.' });
   }
 
   const title = typeof data.title === 'string' ? data.title : null;
@@ -74,18 +79,28 @@ function classify(lines: readonly string[], bodyStart: number, hasFrontMatter: b
 
 function readChat(lines: readonly string[], start: number, path: string, diagnostics: Diagnostic[]): ParsedMessage[] {
   const messages: ParsedMessage[] = [];
-  let current: { time: string; speaker: string; line: number; text: string[] } | null = null;
+  let current: { time: string; speaker: string; line: number; text: string[]; day: string | null } | null = null;
   let stray = 0;
   let strayLine = 0;
+  // The day of the last day marker (see matchDayMarker); null keeps the file's day.
+  let markedDay: string | null = null;
   const flush = () => {
-    if (current) messages.push(finish(current.time, current.speaker, current.text, current.line));
+    if (!current) return;
+    const message = finish(current.time, current.speaker, current.text, current.line);
+    if (current.day !== null) message.day = current.day;
+    messages.push(message);
   };
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!;
     const header = matchHeader(line);
+    const marker = header ? null : matchDayMarker(line);
     if (header) {
       flush();
-      current = { time: header.time, speaker: header.rest.trim(), line: i + 1, text: [] };
+      current = { time: header.time, speaker: header.rest.trim(), line: i + 1, text: [], day: markedDay };
+    } else if (marker !== null && isDay(marker)) {
+      flush();
+      current = null;
+      markedDay = marker;
     } else if (!isBlank(line)) {
       if (current) current.text.push(line);
       else if (stray++ === 0) strayLine = i + 1;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_SAMPLE, SAMPLE_ARCHIVE } from '../../fixtures/archive';
+import { runCli } from '../../fixtures/cli';
+
+describe('scrollback stats', () => {
+  it('prints the README counts of the real sample as JSON', () => {
+    const run = runCli(['stats', SAMPLE_ARCHIVE, '--json']);
+    expect(run.status).toBe(0);
+    const stats = JSON.parse(run.stdout);
+    expect(stats.files).toEqual({ total: 46, chat: 41, timeline: 2, document: 3, skipped: 0 });
+    expect(stats.messages).toBe(4081);
+    expect(stats.conversations.map((c: { id: string; title: string; messages: number }) => [c.id, c.title, c.messages])).toEqual([
+      ['source/devarch', 'devarch', 169],
+      ['source/prodarch', 'prodarch', 919],
+      ['source/proddev', 'proddev', 2682],
+      ['wechat', 'wechat', 311],
+    ]);
+    expect(stats.conversations[2]).toMatchObject({ days: 28, first: '2018-05-02', last: '2018-05-31' });
+    expect(stats.diagnostics).toEqual([]);
+  });
+
+  it('gives identical JSON in every time zone', () => {
+    const outputs = ['UTC', 'America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati'].map((TZ) => runCli(['stats', SAMPLE_ARCHIVE, '--json'], { TZ }).stdout);
+    expect(new Set(outputs).size).toBe(1);
+    expect(outputs[0]).toContain('"first": "2017-05-05"');
+  });
+
+  it('prints a readable summary by default', () => {
+    const run = runCli(['stats', BUNDLED_SAMPLE]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/12 files: 8 chat logs, 1 speakerless log, 2 documents, 1 skipped/);
+    expect(run.stdout).toMatch(/163 messages in 3 conversations/);
+    expect(run.stdout).toMatch(/groups\/trailclub\s+94 messages\s+4 days/);
+  });
+
+  it('fails with one clear sentence when the folder is missing', () => {
+    const run = runCli(['stats', '/no/such/archive']);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr.trim()).toBe('scrollback: Cannot open the archive folder "/no/such/archive": it does not exist.');
+    expect(run.stdout).toBe('');
+  });
+
+  it('explains its usage when the folder is not given', () => {
+    const run = runCli(['stats']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/Usage: scrollback stats <folder>/);
+  });
+});
