@@ -16,7 +16,7 @@ export function emojiFor(name: string): string | undefined {
 
 // Alternatives, in priority order at one position: image, URL, mention, emoji shortcode.
 const PATTERN =
-  /(!\[([^\]\n]{0,100})\]\(([^)\s]{1,2048})\))|(https?:\/\/[^\s<>"'，。！？、；：（）【】「」《》]{1,2048})|((?<![A-Za-z0-9._%+-])@([^\s?？\u2005@，。！？、；：,;:!()（）「」<>]{1,40}(?:@[^\s?？\u2005@，。！？、；：,;:!()（）「」<>]{1,40})?))|(\[([^\[\]\s]{1,8})\])/g;
+  /(!\[([^\]\n]{0,100})\]\(([^)\s]{1,2048})\))|(https?:\/\/[^\s<>"'，。！？、；：（）【】「」《》]{1,2048})|((?<![A-Za-z0-9._%+-])@([^\s?？\u2005@，。！？、；：,;:!()（）「」<>]{1,40}(?:@[^\s?？\u2005@，。！？、；：,;:!()（）「」<>]{1,40})?))|(\[([^[\]\s]{1,8})\])/g;
 
 const FILE_EXTENSION =
   /\.(pdf|docx?|xlsx?|pptx?|csv|zip|rar|7z|tar|gz|txt|md|apk|ipa|key|numbers|pages|vsdx?|xmind|mp3|mp4|mov|wav)(?![A-Za-z0-9])/gi;
