@@ -7,12 +7,18 @@ import type { ApiEvent, ArchiveInfo, ArchiveStatus, MessagePage, SearchResult, S
 import { ServiceError } from '../../shared/api';
 import type { ConversationSummary, DayActivity, Diagnostic, Message } from '../../shared/model';
 import type { ArchiveData } from './archiveData';
-import { MemoryArchiveData } from './memoryData';
-import { ArchiveError, readArchive } from './readArchive';
+import { ArchiveError } from './readArchive';
+import { defaultCacheDir } from './store/location';
+import { openStore } from './store/openStore';
 
 export interface ServiceOptions {
   /** The bundled sample archive, offered on first run. */
   samplePath?: string;
+  /**
+   * Where archives' stores (database and search index) are kept: the platform's per-user cache
+   * folder when absent, nothing on disk when null (everything is then read into memory).
+   */
+  cacheDir?: string | null;
 }
 
 type Listener = (event: ApiEvent) => void;
@@ -46,10 +52,14 @@ export class ArchiveService {
     this.setStatus({ state: 'loading', root, phase: 'listing', done: 0, total: 0 });
     let data: ArchiveData;
     try {
-      const archive = await readArchive(root, (progress) => {
-        if (generation === this.generation) this.setStatus({ state: 'loading', root, phase: 'reading', ...progress });
+      const cacheDir = this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir;
+      const opened = await openStore(root, {
+        cacheDir,
+        onProgress: (phase, done, total) => {
+          if (generation === this.generation) this.setStatus({ state: 'loading', root, phase, done, total });
+        },
       });
-      data = new MemoryArchiveData(archive);
+      data = opened.data;
     } catch (error) {
       const failure =
         error instanceof ArchiveError ? new ServiceError('folder-unreadable', error.message) : new ServiceError('internal', String(error));

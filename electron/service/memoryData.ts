@@ -74,7 +74,7 @@ export class MemoryArchiveData implements ArchiveData {
   }
 
   search(query: string, options: SearchOptions): SearchResult {
-    return searchMessages(this.archive.messages, query, options);
+    return searchMessages(this.archive, query, options);
   }
 
   close(): void {}

@@ -1,44 +1,87 @@
 /**
- * A plain scan over messages: every term must be a case-insensitive substring. The reference
- * the real index is tested against, and the engine for archives read straight into memory.
+ * A plain scan over messages that implements the whole query language (shared/query/parse.ts)
+ * the simplest way: fold each text and look for every term. The reference the index is tested
+ * against, and the engine for archives read straight into memory.
  */
 import type { SearchResult } from '../../../shared/api';
-import type { Message } from '../../../shared/model';
+import type { Message, PersonSummary } from '../../../shared/model';
+import { foldText } from '../../../shared/query/fold';
+import { isEmptyQuery, parseQuery } from '../../../shared/query/parse';
+import { messageFeatures } from '../../../shared/text/tokens';
 import type { SearchOptions } from '../archiveData';
+import {
+  compareChronological,
+  facetsFrom,
+  hitOf,
+  namesMatching,
+  nameMatches,
+  pageStart,
+} from './results';
 
-export function searchMessages(messages: readonly Message[], query: string, options: SearchOptions): SearchResult {
+export interface NaiveCorpus {
+  messages: readonly Message[];
+  /** Conversation id -> its persons (for from: reaching every name of a person). */
+  persons: ReadonlyMap<string, readonly PersonSummary[]>;
+}
+
+export function searchMessages(
+  corpus: NaiveCorpus,
+  text: string,
+  options: SearchOptions,
+): SearchResult {
   const started = performance.now();
-  const terms = query.toLowerCase().split(/\s+/).filter((term) => term !== '');
-  const matches = terms.length === 0 ? [] : messages.filter((message) => terms.every((term) => message.text.toLowerCase().includes(term)));
+  const query = parseQuery(text);
+  const fromNames = new Map<string, Set<string>>();
+  const speakerAllowed = (message: Message) => {
+    let names = fromNames.get(message.conversation);
+    if (!names) {
+      const groups = (corpus.persons.get(message.conversation) ?? []).map((person) => person.names);
+      names = namesMatching(query.from, groups);
+      fromNames.set(message.conversation, names);
+    }
+    // A speaker the persons do not list (none are missing in practice) still matches by name.
+    return (
+      names.has(message.speaker) ||
+      (message.speaker !== '' && nameMatches(message.speaker, query.from))
+    );
+  };
+  const matches = isEmptyQuery(query)
+    ? []
+    : corpus.messages.filter((message) => {
+        if (query.since !== null && message.day < query.since) return false;
+        if (query.until !== null && message.day > query.until) return false;
+        if (query.in.length > 0 && !nameMatches(message.conversation, query.in)) return false;
+        if (query.from.length > 0 && !speakerAllowed(message)) return false;
+        const folded = foldText(message.text);
+        if (!query.terms.every((term) => folded.includes(term))) return false;
+        if (query.exclude.some((term) => folded.includes(term))) return false;
+        if (query.has.length > 0) {
+          const features = messageFeatures(message.text);
+          if (!query.has.every((feature) => features[feature])) return false;
+        }
+        return true;
+      });
+  matches.sort(compareChronological);
   if (options.order === 'newest') matches.reverse();
-  const offset = options.cursor ? Number(options.cursor) : 0;
+  const offset = pageStart(options.cursor);
   const page = matches.slice(offset, offset + options.limit);
-  const count = <K>(key: (message: Message) => K) => {
-    const counts = new Map<K, number>();
+  const count = (key: (message: Message) => string) => {
+    const counts = new Map<string, number>();
     for (const message of matches) counts.set(key(message), (counts.get(key(message)) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1]);
+    return counts;
   };
   return {
     total: matches.length,
-    hits: page.map((message) => ({
-      id: message.id,
-      conversation: message.conversation,
-      day: message.day,
-      time: message.time,
-      speaker: message.speaker,
-      text: message.text,
-      highlights: terms.flatMap((term) => {
-        const at = message.text.toLowerCase().indexOf(term);
-        return at === -1 ? [] : [[at, at + term.length] as [number, number]];
-      }),
-    })),
-    ...(offset + options.limit < matches.length ? { nextCursor: String(offset + options.limit) } : {}),
-    facets: {
-      conversations: count((m) => m.conversation).map(([id, c]) => ({ id, count: c })),
-      speakers: count((m) => m.speaker).slice(0, 20).map(([name, c]) => ({ name, count: c })),
-      months: count((m) => m.day.slice(0, 7)).map(([month, c]) => ({ month, count: c })),
-    },
-    problems: [],
+    hits: page.map((message) => hitOf(message, query.terms)),
+    ...(offset + options.limit < matches.length
+      ? { nextCursor: String(offset + options.limit) }
+      : {}),
+    facets: facetsFrom(
+      count((m) => m.conversation),
+      count((m) => m.speaker),
+      count((m) => m.day.slice(0, 7)),
+    ),
+    problems: query.problems,
     took: performance.now() - started,
   };
 }

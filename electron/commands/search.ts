@@ -1,0 +1,141 @@
+/** `scrollback search <folder> <query...>`: search an archive from the terminal. */
+import { resolve } from 'node:path';
+import type { SearchHit, SearchResult } from '../../shared/api';
+import { defaultCacheDir } from '../service/store/location';
+import { openStore } from '../service/store/openStore';
+import { UsageError, formatCount, progressReporter } from './usage';
+
+const USAGE = `Usage: scrollback search <folder> <query...> [--json] [--limit N] [--oldest] [--cache-dir DIR]
+
+Finds the messages of the archive in <folder> that contain every word of the query, ignoring
+case (Chinese needs no spaces: 支付 finds 支付宝). The first search of an archive reads and
+indexes it into the cache folder; later ones read only files that changed.
+
+Query:  words and "quoted phrases" (all must occur), -word to exclude, from:NAME, in:CONVERSATION,
+        on:YYYY-MM-DD, during:YYYY-MM or YYYY, after:DATE, before:DATE,
+        has:image, has:link, has:mention, has:file
+  --json           print {"total", "hits", "facets", "problems"} as JSON
+  --limit N        show N results (default 20, at most 500)
+  --oldest         oldest first (default: newest first)
+  --cache-dir DIR  keep the archive's store in DIR (default: ${defaultCacheDir()})
+  --               everything after is the query (for queries that start with "--")`;
+
+interface SearchArgs {
+  folder: string;
+  query: string;
+  json: boolean;
+  limit: number;
+  oldest: boolean;
+  cacheDir: string;
+}
+
+/**
+ * The query's "-word" exclusions look like options, so arguments are read by hand: the known
+ * options are taken out, and everything else, dashes included, is the folder and the query.
+ */
+export function parseSearchArgs(args: readonly string[]): SearchArgs | null {
+  const positionals: string[] = [];
+  const result = { json: false, limit: 20, oldest: false, cacheDir: defaultCacheDir() };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    const value = () => {
+      const next = inline ?? args[++i];
+      if (next === undefined) throw new UsageError(`${name} needs a value.\n\n${USAGE}`);
+      return next;
+    };
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    } else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return null;
+    } else if (name === '--json') result.json = true;
+    else if (name === '--oldest') result.oldest = true;
+    else if (name === '--limit') {
+      const text = value();
+      const limit = Number(text);
+      if (!/^\d+$/.test(text) || limit < 1 || limit > 500)
+        throw new UsageError(`--limit takes a number from 1 to 500, not "${text}".\n\n${USAGE}`);
+      result.limit = limit;
+    } else if (name === '--cache-dir') result.cacheDir = resolve(value());
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option "${arg}".\n\n${USAGE}`);
+    else positionals.push(arg);
+  }
+  const [folder, ...words] = positionals;
+  if (folder === undefined || words.length === 0)
+    throw new UsageError(`give an archive folder and a query.\n\n${USAGE}`);
+  return { ...result, folder, query: words.join(' ') };
+}
+
+export async function runSearch(args: string[]): Promise<number> {
+  const parsed = parseSearchArgs(args);
+  if (!parsed) return 0;
+  const reading = progressReporter('Reading');
+  const { data } = await openStore(resolve(parsed.folder), {
+    cacheDir: parsed.cacheDir,
+    onProgress: (phase, done, total) => {
+      if (phase === 'reading') reading(done, total);
+    },
+  });
+  reading.end();
+  try {
+    const result = data.search(parsed.query, {
+      limit: parsed.limit,
+      order: parsed.oldest ? 'oldest' : 'newest',
+    });
+    for (const problem of result.problems) process.stderr.write(`scrollback search: ${problem}\n`);
+    process.stdout.write(
+      parsed.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : formatResult(parsed, result, process.stdout.isTTY === true),
+    );
+  } finally {
+    data.close();
+  }
+  return 0;
+}
+
+function formatResult(args: SearchArgs, result: SearchResult, color: boolean): string {
+  const lines = [
+    `${formatCount(result.total)} message${result.total === 1 ? '' : 's'} match “${args.query}” (${args.oldest ? 'oldest' : 'newest'} first, ${result.took.toFixed(1)} ms)`,
+  ];
+  for (const hit of result.hits) {
+    lines.push('', `${hit.day} ${hit.time}  ${hit.conversation}  ${hit.speaker || '(no speaker)'}`);
+    for (const line of marked(hit, color).split('\n')) lines.push(`    ${line}`);
+  }
+  if (result.total > result.hits.length)
+    lines.push(
+      '',
+      `… ${formatCount(result.total - result.hits.length)} more (--limit N shows more)`,
+    );
+  if (result.total > 0) {
+    const top = <T>(items: T[], label: (item: T) => string) =>
+      items.slice(0, 5).map(label).join(', ');
+    lines.push(
+      '',
+      `By conversation: ${top(result.facets.conversations, (c) => `${c.id} ${formatCount(c.count)}`)}`,
+      `By speaker:      ${top(result.facets.speakers, (s) => `${s.name} ${formatCount(s.count)}`)}`,
+      `By month:        ${top(
+        [...result.facets.months].sort((a, b) => b.count - a.count),
+        (m) => `${m.month} ${formatCount(m.count)}`,
+      )}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The text with its matches in bold on a terminal. */
+function marked(hit: SearchHit, color: boolean): string {
+  if (!color) return hit.text;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of hit.highlights) {
+    out += `${hit.text.slice(at, start)}\x1b[1m${hit.text.slice(start, end)}\x1b[22m`;
+    at = end;
+  }
+  return out + hit.text.slice(at);
+}

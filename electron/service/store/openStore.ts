@@ -1,0 +1,129 @@
+/**
+ * Opens an archive through its store: bring the database up to date with the folder (reading
+ * only what changed), then load the saved search index, or build it from the rows and save it.
+ * Any trouble with the store itself (damaged, locked, unwritable) ends in a working store in
+ * memory, never in a failure to open the archive.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { ArchiveError, checkArchiveFolder } from '../readArchive';
+import { CorpusBuilder, type CorpusRow } from '../search/corpus';
+import { buildPostings } from '../search/postings';
+import { buildIndexFromStore, updateIndex } from './buildIndex';
+import { storePaths, type StorePaths } from './location';
+import { createMemoryDatabase, openDatabase } from './schema';
+import { readSnapshot, removeSnapshot, writeSnapshot } from './snapshot';
+import { StoreArchiveData } from './storeData';
+import { syncStore, type SyncReport } from './sync';
+
+export interface StoreOptions {
+  /** Folder for the database and index; null keeps everything in memory. */
+  cacheDir: string | null;
+  onProgress?: (phase: 'reading' | 'indexing', done: number, total: number) => void;
+}
+
+/** How the open went, for the CLI, the bench and tests. */
+export interface OpenReport extends SyncReport {
+  persistent: boolean;
+  /** Whether the search index came from its saved file rather than being built. */
+  indexLoaded: boolean;
+  /** Whether it was the saved index of the archive before this open's changes, patched. */
+  indexUpdated: boolean;
+  /** Why the store on disk was rebuilt or not used, when it was. */
+  note?: string;
+}
+
+export async function openStore(
+  root: string,
+  options: StoreOptions,
+): Promise<{ data: StoreArchiveData; report: OpenReport }> {
+  // A folder that is not there gets its sentence before any store is made for it.
+  await checkArchiveFolder(root);
+  const paths = options.cacheDir === null ? null : storePaths(options.cacheDir, root);
+  const opened = paths
+    ? openDatabase(paths.database, root, [paths.index])
+    : { db: createMemoryDatabase(root), persistent: false };
+  let { db, persistent } = opened;
+  let note = 'note' in opened ? opened.note : undefined;
+  const reading = (done: number, total: number) => options.onProgress?.('reading', done, total);
+  const previousGeneration = readGeneration(db);
+  let sync: SyncReport;
+  // Rows go into the index as they are written; used when every row was written now (a new store).
+  let builder = new CorpusBuilder();
+  const collect = (row: CorpusRow) => builder.add(row);
+  try {
+    sync = await syncStore(db, root, reading, collect);
+  } catch (error) {
+    db.close();
+    if (error instanceof ArchiveError || !persistent) throw error;
+    // The file looked fine but failed on the way (a damaged page, a full disk): delete it so the
+    // next open starts afresh, and read this time into memory.
+    note = `the store failed while updating (${error instanceof Error ? error.message : String(error)})`;
+    discard(paths);
+    db = createMemoryDatabase(root);
+    persistent = false;
+    builder = new CorpusBuilder();
+    sync = await syncStore(db, root, reading, collect);
+  }
+  const generation = readGeneration(db);
+  let index =
+    persistent && paths && sync.changed === 0 ? readSnapshot(paths.index, generation) : null;
+  const indexLoaded = index !== null;
+  let indexUpdated = false;
+  if (!index) {
+    const indexing = (done: number, total: number) => options.onProgress?.('indexing', done, total);
+    // The index saved before this sync, when there is one: patched rather than built again.
+    const previous =
+      persistent && paths && !sync.fresh ? readSnapshot(paths.index, previousGeneration) : null;
+    if (previous) {
+      index = updateIndex(previous.corpus, builder, sync.removedRows, indexing);
+      indexUpdated = true;
+    } else if (sync.fresh) {
+      const corpus = builder.finish();
+      index = { corpus, postings: buildPostings(corpus, indexing) };
+    } else {
+      index = buildIndexFromStore(db, indexing);
+    }
+    if (persistent && paths) saveIndex(paths, generation, index);
+  }
+  builder = new CorpusBuilder();
+  const data = new StoreArchiveData(db, index.corpus, index.postings, sync);
+  return {
+    data,
+    report: { ...sync, persistent, indexLoaded, indexUpdated, ...(note ? { note } : {}) },
+  };
+}
+
+function readGeneration(db: DatabaseSync): string {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'generation'").get() as
+    { value: string } | undefined;
+  return row?.value ?? '';
+}
+
+function saveIndex(
+  paths: StorePaths,
+  generation: string,
+  index: ReturnType<typeof buildIndexFromStore>,
+): void {
+  try {
+    writeSnapshot(paths.index, generation, index.corpus, index.postings);
+  } catch {
+    // A cache folder that is full or read-only costs the next open some time, nothing more.
+    removeSnapshot(paths.index);
+  }
+}
+
+function discard(paths: StorePaths | null): void {
+  if (!paths) return;
+  for (const file of [
+    paths.database,
+    `${paths.database}-wal`,
+    `${paths.database}-shm`,
+    paths.index,
+  ]) {
+    try {
+      removeSnapshot(file);
+    } catch {
+      // Left for the next open's checks.
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Case folding for search, applied identically to message text and to queries. It maps each
+ * UTF-16 code unit (or surrogate pair) to exactly as many code units, so an offset into folded
+ * text is the same offset into the original: highlights need no mapping back.
+ *
+ * What it folds: Unicode simple case folding (the lower case of the upper case, as
+ * CaseFolding.txt's C and S mappings do: `Σ`, `σ` and `ς` are one letter; `K` the Kelvin sign is
+ * `k`), full-width ASCII (`ＡＢＣ１２３` is `abc123`) and the ideographic space. Foldings that would
+ * change the length (`ß` to `ss`) are left out so offsets stay exact.
+ */
+
+/** Folded value of every BMP code unit; surrogates map to themselves. */
+const BMP_FOLD: Uint16Array = buildBmpTable();
+
+function buildBmpTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    table[unit] = unit >= 0xd800 && unit <= 0xdfff ? unit : foldCodePoint(unit);
+  }
+  return table;
+}
+
+/** The folded code point of one code point; always the same UTF-16 length as the original. */
+function foldCodePoint(codePoint: number): number {
+  let point = codePoint;
+  if (point >= 0xff01 && point <= 0xff5e) point -= 0xfee0;
+  else if (point === 0x3000) point = 0x20;
+  const original = String.fromCodePoint(point);
+  const viaUpper = original.toUpperCase().toLowerCase();
+  const candidate = [...viaUpper].length === 1 ? viaUpper : original.toLowerCase();
+  if ([...candidate].length !== 1) return point;
+  const folded = candidate.codePointAt(0)!;
+  return folded > 0xffff === point > 0xffff ? folded : point;
+}
+
+/** Astral code points that fold (Deseret, Osage, Adlam ... letters), found on first use. */
+const astralCache = new Map<number, number>();
+
+function foldAstral(codePoint: number): number {
+  let folded = astralCache.get(codePoint);
+  if (folded === undefined) {
+    folded = foldCodePoint(codePoint);
+    astralCache.set(codePoint, folded);
+  }
+  return folded;
+}
+
+/** Folds a string; the result has the same length, offset for offset. */
+export function foldText(text: string): string {
+  let changed = false;
+  const units: number[] = new Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        const point = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        const folded = foldAstral(point);
+        units[i] = 0xd800 + ((folded - 0x10000) >> 10);
+        units[i + 1] = 0xdc00 + ((folded - 0x10000) & 0x3ff);
+        if (folded !== point) changed = true;
+        i++;
+        continue;
+      }
+    }
+    const folded = BMP_FOLD[unit]!;
+    units[i] = folded;
+    if (folded !== unit) changed = true;
+  }
+  if (!changed) return text;
+  let result = '';
+  for (let start = 0; start < units.length; start += 4096)
+    result += String.fromCharCode(...units.slice(start, start + 4096));
+  return result;
+}
+
+/**
+ * Folds `text` into `target` from `offset` (code units), for indexes that keep text in typed
+ * arrays. Returns the offset after the last unit written. `target` must have room.
+ */
+export function foldInto(text: string, target: Uint16Array, offset: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        const folded = foldAstral((unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
+        target[offset + i] = 0xd800 + ((folded - 0x10000) >> 10);
+        target[offset + i + 1] = 0xdc00 + ((folded - 0x10000) & 0x3ff);
+        i++;
+        continue;
+      }
+    }
+    target[offset + i] = BMP_FOLD[unit]!;
+  }
+  return offset + text.length;
+}

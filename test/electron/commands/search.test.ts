@@ -1,0 +1,100 @@
+/** `scrollback search`: arguments, readable output and JSON. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { parseSearchArgs, runSearch } from '../../../electron/commands/search';
+import { UsageError } from '../../../electron/commands/usage';
+import { SAMPLE_ARCHIVE } from '../../fixtures/archive';
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'scrollback-cli-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const stdout = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk) => ((out += String(chunk)), true));
+  const stderr = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk) => ((err += String(chunk)), true));
+  try {
+    const code = await runSearch(args);
+    return { code, out, err };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+describe('scrollback search', () => {
+  it('keeps -word exclusions in the query rather than reading them as options', () => {
+    expect(
+      parseSearchArgs(['archive', '支付', '-银行', '--limit', '5', '--oldest', '--json']),
+    ).toMatchObject({
+      folder: 'archive',
+      query: '支付 -银行',
+      limit: 5,
+      oldest: true,
+      json: true,
+    });
+    expect(parseSearchArgs(['archive', '--', '--flag', 'x'])).toMatchObject({ query: '--flag x' });
+    expect(() => parseSearchArgs(['archive'])).toThrow(UsageError);
+    expect(() => parseSearchArgs(['archive', 'x', '--limit', '0'])).toThrow(/--limit/);
+    expect(() => parseSearchArgs(['archive', 'x', '--colour'])).toThrow(/unknown option/);
+  });
+
+  it('prints total, hits and facets as JSON', async () => {
+    const { code, out } = await run([
+      SAMPLE_ARCHIVE,
+      '支付',
+      '-银行',
+      '--json',
+      '--limit',
+      '3',
+      '--cache-dir',
+      cacheDir,
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as {
+      total: number;
+      hits: { text: string; day: string; time: string; highlights: [number, number][] }[];
+      facets: {
+        conversations: { id: string; count: number }[];
+        speakers: { name: string; count: number }[];
+        months: { month: string; count: number }[];
+      };
+    };
+    expect(result.total).toBe(420);
+    expect(result.hits).toHaveLength(3);
+    for (const hit of result.hits) {
+      expect(hit.text).toContain('支付');
+      expect(hit.text).not.toContain('银行');
+      expect(hit.text.slice(hit.highlights[0]![0], hit.highlights[0]![1])).toBe('支付');
+    }
+    const stamps = result.hits.map((hit) => `${hit.day} ${hit.time}`);
+    expect([...stamps].sort().reverse()).toEqual(stamps);
+    expect(result.facets.conversations.reduce((sum, c) => sum + c.count, 0)).toBe(420);
+    expect(result.facets.months.map((m) => m.month)).toEqual(['2017-05', '2017-12', '2018-05']);
+    expect(result.facets.speakers.length).toBeLessThanOrEqual(20);
+  });
+
+  it('prints readable lines, oldest first on request, and what it did not understand', async () => {
+    const { out, err } = await run([
+      SAMPLE_ARCHIVE,
+      '支付宝',
+      'has:video',
+      '--oldest',
+      '--limit',
+      '2',
+      '--cache-dir',
+      cacheDir,
+    ]);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^\d+ messages match “支付宝 has:video” \(oldest first/);
+    expect(lines[2]).toMatch(/^2017-05-0\d \d\d:\d\d:\d\d {2}wechat/);
+    expect(out).toContain('By conversation:');
+    expect(err).toContain('has:video');
+  });
+});
