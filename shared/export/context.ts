@@ -1,0 +1,104 @@
+/**
+ * What the formatters need beside the messages: conversation titles, who each speaker is, the
+ * export time, and for HTML the archive images the Node side could read. Formatters are pure: the
+ * caller gathers all of this first (electron/service/export/), so they run anywhere, even in the
+ * renderer for copying a selection as text.
+ */
+import type { Day, Message } from '../model';
+
+/** How an archive image appears in an HTML export. */
+export type ExportImage =
+  /** Read from the archive and small enough: embedded, so the file stands alone. */
+  | { kind: 'embedded'; dataUri: string }
+  /** Too large to embed: a link relative to the exported file (opened by the user, never fetched). */
+  | { kind: 'linked'; href: string };
+
+export interface ExportContext {
+  /** Conversation id -> title, for headings. Unknown ids show as themselves. */
+  conversationTitles: ReadonlyMap<string, string>;
+  /** The person a speaker name belongs to in a conversation (PersonSummary.id); the name itself when unknown. */
+  personOf(conversation: string, speaker: string): string;
+  /** When the export was made, already formatted with its zone (see formatExportTime). */
+  exportedAt: string;
+  /** Archive images by imageKey(message path, src); an image absent here shows as a placeholder. */
+  images?: ReadonlyMap<string, ExportImage>;
+  /** "This is me" (a speaker name): those bubbles stand on the right, in green, as in WeChat. */
+  me?: string | null;
+}
+
+/** The key of an image reference: relative sources resolve against their Markdown file. */
+export function imageKey(path: string, src: string): string {
+  return `${path}\u0000${src}`;
+}
+
+/** A context with nothing known beyond the messages (tests, copying text). */
+export function plainContext(exportedAt: string): ExportContext {
+  return { conversationTitles: new Map(), personOf: (_conversation, speaker) => speaker, exportedAt };
+}
+
+export function conversationTitle(context: ExportContext, conversation: string): string {
+  return context.conversationTitles.get(conversation) ?? conversation;
+}
+
+/** The first and last day of messages in archive order (conversation, day, time). */
+export function dayRange(messages: readonly Message[]): { first: Day; last: Day } | null {
+  if (messages.length === 0) return null;
+  let first = messages[0]!.day;
+  let last = first;
+  for (const message of messages) {
+    if (message.day < first) first = message.day;
+    if (message.day > last) last = message.day;
+  }
+  return { first, last };
+}
+
+/** Distinct conversations in the order they first appear. */
+export function conversationsOf(messages: readonly Message[]): string[] {
+  return [...new Set(messages.map((message) => message.conversation))];
+}
+
+export interface PersonCount {
+  person: string;
+  /** The names this person spoke under in the export, most used first. */
+  names: string[];
+  messages: number;
+}
+
+/** Who speaks in the export, most messages first; speakerless messages are not counted. */
+export function countPeople(messages: readonly Message[], context: ExportContext): PersonCount[] {
+  const byPerson = new Map<string, { messages: number; names: Map<string, number> }>();
+  for (const message of messages) {
+    if (message.speaker === '') continue;
+    const person = context.personOf(message.conversation, message.speaker);
+    let entry = byPerson.get(person);
+    if (!entry) byPerson.set(person, (entry = { messages: 0, names: new Map() }));
+    entry.messages++;
+    entry.names.set(message.speaker, (entry.names.get(message.speaker) ?? 0) + 1);
+  }
+  return [...byPerson]
+    .map(([person, entry]) => ({
+      person,
+      names: [...entry.names].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([name]) => name),
+      messages: entry.messages,
+    }))
+    .sort((a, b) => b.messages - a.messages || compare(a.person, b.person));
+}
+
+/**
+ * An instant as the local wall clock with its offset said, `2026-11-24 18:30:12 UTC+01:00`. Only
+ * the export time goes through Date: archive days and times never do.
+ */
+export function formatExportTime(instant: Date): string {
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  const offset = -instant.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const zone = `UTC${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return (
+    `${pad(instant.getFullYear(), 4)}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())} ` +
+    `${pad(instant.getHours())}:${pad(instant.getMinutes())}:${pad(instant.getSeconds())} ${zone}`
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
