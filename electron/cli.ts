@@ -4,6 +4,9 @@
  *   scrollback stats <folder> [--json]
  * Each command lives in electron/commands/; this file only dispatches and reports failures.
  */
+import { runServe } from './commands/serve';
+import { runExport } from './commands/export';
+import { runSearch } from './commands/search';
 import { runStats } from './commands/stats';
 import { UsageError } from './commands/usage';
 import { ArchiveError } from './service/readArchive';
@@ -12,11 +15,21 @@ const USAGE = `Usage: scrollback <command> [options]
 
 Commands:
   stats <folder> [--json]     Summarise an archive: files, messages, conversations, diagnostics
+  search <folder> <query...> [--json] [--limit N] [--oldest] [--cache-dir DIR]
+                              Find messages: words, "phrases", -word, from:, in:, on:, has:...
+  export <folder> --format md|html|pdf|json|csv|txt -o FILE [--in C] [--from DAY] [--to DAY]
+         [--person NAME] [--query Q] [--force]
+                              Write the messages passing the filters to one file
+  serve <folder> [--port N] [--open]
+                              Read an archive in the browser, served on 127.0.0.1 behind a token
 
 Run "scrollback <command> --help" for a command's options.`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   stats: runStats,
+  search: runSearch,
+  export: runExport,
+  serve: runServe,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -6,6 +6,7 @@
  * parsed by the schemas below on arrival; nothing from the other side is trusted before that.
  */
 import { z } from 'zod';
+import type { ApiMethod } from './apiMethods';
 import type {
   ConversationSummary,
   DayActivity,
@@ -90,11 +91,11 @@ export const apiSchemas = {
   setSettings: settingsSchema.partial(),
   /** Opens an http(s) link in the system browser, after the user clicked it. */
   openExternal: z.object({ url: z.string().max(8192) }),
-} as const;
+  // One schema for each name in apiMethods.ts, and no other (satisfies refuses extra keys).
+} as const satisfies Record<ApiMethod, z.ZodType>;
 
-export type ApiMethod = keyof typeof apiSchemas;
+export { API_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX, type ApiMethod } from './apiMethods';
 export type ApiRequest<M extends ApiMethod> = z.infer<(typeof apiSchemas)[M]>;
-export const API_METHODS = Object.keys(apiSchemas) as ApiMethod[];
 
 // ---------------------------------------------------------------------------------------------
 // Results.
@@ -233,9 +234,13 @@ export function parseRequest<M extends ApiMethod>(method: M, value: unknown): Ap
   return result.data as ApiRequest<M>;
 }
 
-/** Progress and change events the service pushes to the UI. */
-export type ApiEvent = { type: 'status'; status: ArchiveStatus } | { type: 'changed'; conversations: string[] };
+/** What the app's native menu asks the UI to do (only the Electron host sends these). */
+export type MenuCommand = 'find' | 'export' | 'toggle-speakers' | 'toggle-conversations' | 'open-folder';
 
-/** The prefix of every IPC channel; the channel of a method is prefix + method name. */
-export const IPC_PREFIX = 'scrollback:';
-export const IPC_EVENT_CHANNEL = 'scrollback-event';
+/** Progress and change events the service pushes to the UI, and the native menu's commands. */
+export type ApiEvent =
+  | { type: 'status'; status: ArchiveStatus }
+  | { type: 'changed'; conversations: string[] }
+  | { type: 'command'; command: MenuCommand }
+  /** Settings changed outside the page (the app's View > Theme menu). */
+  | { type: 'settings'; settings: Settings };

@@ -1,0 +1,119 @@
+/**
+ * `scrollback serve <folder> [--port N] [--open] [--cache-dir DIR]`: the reader in a browser, for machines without
+ * a display for Electron and for the e2e tests (which hand it their fixture archive this way).
+ * Prints the URL, with its secret token, alone on stdout; everything else goes to stderr.
+ */
+import { spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { startHttpHost } from '../http-host';
+import { ArchiveService } from '../service/archiveService';
+import { SettingsStore } from '../service/settings';
+import { defaultCacheDir } from '../service/store/location';
+import { UsageError, formatCount, parseCommandArgs, progressReporter } from './usage';
+
+const USAGE = `Usage: scrollback serve <folder> [--port N] [--open] [--cache-dir DIR]
+
+Serves the reader and <folder> on http://127.0.0.1 only, behind a secret token in the printed
+URL, until interrupted (Ctrl+C).
+  --port N         listen on port N (default: any free port)
+  --open           open the URL in the system browser
+  --cache-dir DIR  keep the archive's store in DIR (default: $SCROLLBACK_CACHE_DIR, or
+                   ${defaultCacheDir()})`;
+
+/** dist/cli.js sits beside dist/renderer and below assets/ once built. */
+const RENDERER_DIR = resolve(__dirname, 'renderer');
+const SAMPLE_ARCHIVE = resolve(__dirname, '..', 'assets', 'sample-archive');
+
+export async function runServe(args: string[]): Promise<number> {
+  const parsed = parseCommandArgs(
+    args,
+    { port: { type: 'string' }, open: { type: 'boolean' }, 'cache-dir': { type: 'string' } },
+    USAGE,
+  );
+  if (!parsed) return 0;
+  const [folder, ...extra] = parsed.positionals;
+  if (folder === undefined || extra.length > 0)
+    throw new UsageError(`give exactly one archive folder.\n\n${USAGE}`);
+  const port = parsePort(parsed.values.port);
+  const isFolder = await stat(folder).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) throw new UsageError(`"${folder}" is not a folder that can be read.`);
+
+  const cacheDir = parsed.values['cache-dir'] ?? process.env.SCROLLBACK_CACHE_DIR;
+  const service = new ArchiveService({
+    samplePath: SAMPLE_ARCHIVE,
+    ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}),
+  });
+  // Settings live in memory: a browser session leaves nothing behind.
+  const host = await startHttpHost({
+    service,
+    settings: new SettingsStore(null),
+    rendererDir: RENDERER_DIR,
+    port,
+  });
+  process.stdout.write(`${host.url}\n`);
+  process.stderr.write(`Serving ${resolve(folder)} on 127.0.0.1 only; press Ctrl+C to stop.\n`);
+  if (parsed.values.open) openInBrowser(host.url);
+
+  // The archive opens after the server listens, so the page can show the progress.
+  const progress = progressReporter('Reading');
+  const unsubscribe = service.onEvent((event) => {
+    if (event.type === 'status' && event.status.state === 'loading')
+      progress(event.status.done, event.status.total);
+  });
+  service.open(folder).then(
+    (archive) => {
+      progress.end();
+      unsubscribe();
+      process.stderr.write(
+        `Ready: ${formatCount(archive.messages)} messages in ${formatCount(archive.conversations.length)} conversations.\n`,
+      );
+    },
+    (error: unknown) => {
+      progress.end();
+      unsubscribe();
+      process.stderr.write(
+        `scrollback serve: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    },
+  );
+
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolveStop();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await host.close();
+  service.close();
+  return 0;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new UsageError(`--port takes a number from 0 to 65535, not "${value}".`);
+  return port;
+}
+
+/** The system's own opener; arguments are passed as a list, never through a shell. */
+function openInBrowser(url: string): void {
+  const opener =
+    process.platform === 'darwin'
+      ? 'open'
+      : process.platform === 'win32'
+        ? 'explorer.exe'
+        : 'xdg-open';
+  const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () =>
+    process.stderr.write(`Could not open a browser; open ${url} yourself.\n`),
+  );
+  child.unref();
+}
