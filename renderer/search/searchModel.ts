@@ -1,0 +1,89 @@
+/**
+ * Search results for display: hits grouped by conversation and day, snippets cut around the
+ * highlights, and the query terms that facet chips append.
+ */
+import type { SearchHit } from '../../shared/api';
+
+export interface HitGroup {
+  conversation: string;
+  day: string;
+  hits: SearchHit[];
+}
+
+/** Consecutive hits of one conversation and day form a group; the service's order is kept. */
+export function groupHits(hits: readonly SearchHit[]): HitGroup[] {
+  const groups: HitGroup[] = [];
+  for (const hit of hits) {
+    const last = groups[groups.length - 1];
+    if (last && last.conversation === hit.conversation && last.day === hit.day) last.hits.push(hit);
+    else groups.push({ conversation: hit.conversation, day: hit.day, hits: [hit] });
+  }
+  return groups;
+}
+
+export interface SnippetPart {
+  text: string;
+  highlight: boolean;
+}
+
+/**
+ * The text around the first highlight, at most about `length` characters, split into plain and
+ * highlighted parts. Overlapping or unordered ranges are merged; out-of-range ones ignored.
+ */
+export function snippet(
+  text: string,
+  highlights: readonly [number, number][],
+  length = 120,
+): SnippetPart[] {
+  // Offsets refer to the original text; blanks are collapsed per part, after cutting.
+  const source = text;
+  const ranges = mergeRanges(
+    highlights.filter(([start, end]) => start >= 0 && end <= source.length && start < end),
+  );
+  const focus = ranges[0]?.[0] ?? 0;
+  let start = Math.max(0, focus - Math.floor(length / 3));
+  const end = Math.min(source.length, start + length);
+  if (end - start < length) start = Math.max(0, end - length);
+  const parts: SnippetPart[] = [];
+  const push = (from: number, to: number, highlight: boolean) => {
+    if (to > from) parts.push({ text: source.slice(from, to).replace(/\s+/g, ' '), highlight });
+  };
+  let at = start;
+  for (const [rangeStart, rangeEnd] of ranges) {
+    if (rangeEnd <= start || rangeStart >= end) continue;
+    push(at, Math.max(at, rangeStart), false);
+    push(Math.max(at, rangeStart), Math.min(end, rangeEnd), true);
+    at = Math.min(end, rangeEnd);
+  }
+  push(at, end, false);
+  if (start > 0) parts.unshift({ text: '…', highlight: false });
+  if (end < source.length) parts.push({ text: '…', highlight: false });
+  return parts;
+}
+
+export function mergeRanges(ranges: readonly [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+export type FacetKind = 'conversation' | 'speaker' | 'month';
+
+/** The query term a facet chip adds: `in:`, `from:` or `during:`, quoted when it holds blanks. */
+export function facetTerm(kind: FacetKind, value: string): string {
+  const operator = kind === 'conversation' ? 'in' : kind === 'speaker' ? 'from' : 'during';
+  const quoted = /[\s"]/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value;
+  return `${operator}:${quoted}`;
+}
+
+/** The query with a term appended once (a chip clicked twice adds nothing). */
+export function appendTerm(query: string, term: string): string {
+  const trimmed = query.trim();
+  if (trimmed.split(/\s+/).includes(term)) return trimmed;
+  return trimmed === '' ? term : `${trimmed} ${term}`;
+}

@@ -1,0 +1,43 @@
+/** Results as you type: the query is sent once typing pauses, and late answers are dropped. */
+import { useEffect, useState } from 'react';
+import type { SearchHit, SearchResult } from '../../shared/api';
+import { api } from '../api';
+import { useApiQuery, type QueryState } from '../app/useApiQuery';
+
+export const SEARCH_DEBOUNCE_MS = 200;
+const PAGE = 200;
+
+export function useSearch(query: string): QueryState<SearchResult> & { settledQuery: string } {
+  const [settled, setSettled] = useState(query.trim());
+  useEffect(() => {
+    const trimmed = query.trim();
+    if (trimmed === '') {
+      setSettled('');
+      return;
+    }
+    const timer = window.setTimeout(() => setSettled(trimmed), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [query]);
+  const state = useApiQuery(
+    settled === '' ? null : settled,
+    settled === '' ? null : () => api.search({ query: settled, limit: PAGE }),
+  );
+  return { ...state, settledQuery: settled };
+}
+
+/** Every hit of a query, all pages, up to `cap` (for "select the current view"). */
+export async function allSearchHits(query: string, cap = 100_000): Promise<SearchHit[]> {
+  const hits: SearchHit[] = [];
+  let cursor: string | undefined;
+  do {
+    const result = await api.search({
+      query,
+      limit: 500,
+      order: 'oldest',
+      ...(cursor ? { cursor } : {}),
+    });
+    hits.push(...result.hits);
+    cursor = result.nextCursor;
+  } while (cursor !== undefined && hits.length < cap);
+  return hits;
+}

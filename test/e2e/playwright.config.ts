@@ -1,0 +1,36 @@
+/**
+ * Playwright in Debian's Chromium (`npx playwright install` cannot download browsers here)
+ * against `scrollback serve`. Each spec starts its own server on a fixture archive.
+ */
+import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: resolve(root, 'test-results/playwright'),
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+});
