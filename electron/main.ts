@@ -61,11 +61,12 @@ interface AppState {
 }
 
 const stateFile = () => join(app.getPath('userData'), 'state.json');
-// SCROLLBACK_CACHE_DIR moves the archives' stores (tests keep them in a temporary folder).
+// The archives' stores live in the app's own data folder; SCROLLBACK_CACHE_DIR moves them (tests
+// keep them in a temporary folder).
 const cacheDir = process.env.SCROLLBACK_CACHE_DIR;
 const service = new ArchiveService({
   samplePath: SAMPLE_ARCHIVE,
-  ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}),
+  cacheDir: cacheDir ? resolve(cacheDir) : join(app.getPath('userData'), 'archives'),
 });
 let settings: SettingsStore;
 let state: AppState = { recent: [] };

@@ -15,6 +15,7 @@ import type {
 } from '../model';
 import { conversationOf, conversationTitle } from './conversation';
 import { splitGroupCard } from './groupCard';
+import { compareStrings } from './compare';
 import { groupPersons } from './persons';
 
 export interface Archive {
@@ -186,7 +187,3 @@ function compareMessages(a: Omit<Message, 'id'>, b: Omit<Message, 'id'>): number
   );
 }
 
-/** Code-point order: the same in every locale, so output never depends on the machine. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -3,6 +3,7 @@
  * member's nickname and once under the group card. Those pairs tell which names are one person.
  */
 import { tokenize } from '../text/tokens';
+import { compareStrings } from './compare';
 
 const MAX_LOOK_BACK = 16;
 
@@ -79,7 +80,7 @@ export function groupPersons(
   const persons = new Map<string, { names: string[]; evidence: number }>();
   const rootToId = new Map<string, string>();
   for (const [root, names] of members) {
-    names.sort((a, b) => (messageCounts.get(b) ?? 0) - (messageCounts.get(a) ?? 0) || a.localeCompare(b));
+    names.sort((a, b) => (messageCounts.get(b) ?? 0) - (messageCounts.get(a) ?? 0) || compareStrings(a, b));
     const id = names[0]!;
     rootToId.set(root, id);
     for (const name of names) personOf.set(name, id);

@@ -3,7 +3,9 @@
  * prints (the first line of stdout) once the archive is ready to read.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const REPO = resolve(__dirname, '../..');
 export const SAMPLE_ARCHIVE = resolve(REPO, '../shared/archive-sample');
@@ -15,14 +17,17 @@ export interface Served {
 }
 
 export function serve(folder: string): Promise<Served> {
+  // Each server keeps its store in a folder of its own, removed when it stops.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'scrollback-e2e-cache-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [resolve(REPO, 'dist/cli.js'), 'serve', folder, '--port', '0'],
+    [resolve(REPO, 'dist/cli.js'), 'serve', folder, '--port', '0', '--cache-dir', cacheDir],
     {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  child.once('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolveServed, reject) => {

@@ -5,7 +5,7 @@
  * first" and a day range is a range of ids. Texts are kept folded (shared/query/fold.ts) in one
  * buffer, for checking candidates and nothing else; the original texts stay in the store.
  */
-import { compareStrings } from '../../../shared/archive/build';
+import { compareStrings } from '../../../shared/archive/compare';
 import { foldInto } from '../../../shared/query/fold';
 import type { Feature } from '../../../shared/query/parse';
 import { messageFeatures } from '../../../shared/text/tokens';

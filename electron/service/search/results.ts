@@ -3,7 +3,7 @@
  * results, how speaker filters reach a person's other names, highlights, facets and paging.
  */
 import type { SearchHit, SearchResult } from '../../../shared/api';
-import { compareStrings } from '../../../shared/archive/build';
+import { compareStrings } from '../../../shared/archive/compare';
 import { foldText } from '../../../shared/query/fold';
 
 export interface OrderedMessage {

@@ -10,7 +10,8 @@ import type {
   SearchResult,
   SpeakersResult,
 } from '../../../shared/api';
-import { compareStrings, emptyFileCounts, summarizeSpeakers } from '../../../shared/archive/build';
+import { emptyFileCounts, summarizeSpeakers } from '../../../shared/archive/build';
+import { compareStrings } from '../../../shared/archive/compare';
 import type {
   ConversationSummary,
   DayActivity,

@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
-import { compareStrings } from '../../../shared/archive/build';
+import { compareStrings } from '../../../shared/archive/compare';
 import { conversationOf } from '../../../shared/archive/conversation';
 import type { Diagnostic, ParsedFile } from '../../../shared/model';
 import { isCandidateFile } from '../../../shared/parse/parseFile';
