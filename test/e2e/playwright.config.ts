@@ -11,6 +11,9 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   outputDir: resolve(root, 'test-results/playwright'),
+  // Fingerprints of the archives before and after the whole suite: they must not change.
+  globalSetup: resolve(__dirname, 'globalSetup.ts'),
+  globalTeardown: resolve(__dirname, 'globalTeardown.ts'),
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
