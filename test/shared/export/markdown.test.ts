@@ -138,7 +138,7 @@ describe('Markdown export', () => {
       fc.property(fc.array(message, { minLength: 1, maxLength: 12 }), (fields) => {
         expectSame(toMessages(fields));
       }),
-      { numRuns: 500 },
+      { numRuns: 3000 },
     );
   });
 });

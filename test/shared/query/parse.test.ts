@@ -66,6 +66,7 @@ describe('parseQuery', () => {
           expect(term.length).toBeGreaterThan(0);
         expect(Array.isArray(query.problems)).toBe(true);
       }),
+      { numRuns: 5000 },
     );
     fc.assert(
       fc.property(
@@ -93,6 +94,7 @@ describe('parseQuery', () => {
           expect(() => parseQuery(parts.join(''))).not.toThrow();
         },
       ),
+      { numRuns: 5000 },
     );
   });
 });
