@@ -105,23 +105,9 @@ function summarizeDays(messages: readonly Message[]): DayActivity[] {
 export function summarizeSpeakers(messages: readonly Message[], known: readonly SpeakerSummary[]): { speakers: SpeakerSummary[]; persons: PersonSummary[] } {
   const knownByName = new Map(known.map((speaker) => [speaker.name, speaker]));
   const stats = new Map<string, SpeakerSummary>();
-  for (const message of messages) {
-    if (message.speaker === '') continue;
-    const entry = stats.get(message.speaker);
-    if (entry) {
-      entry.messages++;
-      entry.last = message.day;
-    } else {
-      const base = knownByName.get(message.speaker);
-      stats.set(message.speaker, {
-        name: message.speaker,
-        messages: 1,
-        first: message.day,
-        last: message.day,
-        card: base?.card ?? splitGroupCard(message.speaker),
-        person: base?.person ?? message.speaker,
-      });
-    }
+  for (const [name, count] of countSpeakers(messages)) {
+    const base = knownByName.get(name);
+    stats.set(name, { name, ...count, card: base?.card ?? splitGroupCard(name), person: base?.person ?? name });
   }
   const speakers = [...stats.values()].sort((a, b) => b.messages - a.messages || compareStrings(a.name, b.name));
   const persons = new Map<string, PersonSummary>();
@@ -137,8 +123,8 @@ export function summarizeSpeakers(messages: readonly Message[], known: readonly 
   return { speakers, persons: [...persons.values()].sort((a, b) => b.messages - a.messages || compareStrings(a.id, b.id)) };
 }
 
-/** Speakers of one conversation's messages (ordered by day and time), with echo marks set. */
-function summarizeConversation(messages: readonly Message[]): { speakers: SpeakerSummary[]; persons: PersonSummary[] } {
+/** Each speaker's message count and first and last day, in the order they first speak. */
+function countSpeakers(messages: readonly Message[]): Map<string, { messages: number; first: Day; last: Day }> {
   const stats = new Map<string, { messages: number; first: Day; last: Day }>();
   for (const message of messages) {
     if (message.speaker === '') continue;
@@ -150,6 +136,12 @@ function summarizeConversation(messages: readonly Message[]): { speakers: Speake
       stats.set(message.speaker, { messages: 1, first: message.day, last: message.day });
     }
   }
+  return stats;
+}
+
+/** Speakers of one conversation's messages (ordered by day and time), with echo marks set. */
+function summarizeConversation(messages: readonly Message[]): { speakers: SpeakerSummary[]; persons: PersonSummary[] } {
+  const stats = countSpeakers(messages);
   const counts = new Map([...stats].map(([name, entry]) => [name, entry.messages]));
   const candidates = messages
     .filter((message) => message.speaker !== '')

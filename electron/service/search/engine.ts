@@ -2,7 +2,7 @@
  * Answers a query from a Corpus and its Postings: the ascending ids of every match (exact: a
  * long term's candidates are checked against the folded text), then facets and one page.
  */
-import type { SearchResult } from '../../../shared/api';
+import type { SearchHit, SearchResult } from '../../../shared/api';
 import { isEmptyQuery, parseQuery, type Query } from '../../../shared/query/parse';
 import type { SearchOptions } from '../archiveData';
 import { dayNumber, FEATURE_BITS, type Corpus } from './corpus';
@@ -18,14 +18,7 @@ export interface SearchIndex {
 }
 
 /** A message of a result page, as the store returns it. */
-export interface StoredHit {
-  id: number;
-  conversation: string;
-  day: string;
-  time: string;
-  speaker: string;
-  text: string;
-}
+export type StoredHit = Omit<SearchHit, 'highlights'>;
 
 /** Candidates below this many are checked against the text rather than intersected with a list. */
 const CHECK_DIRECTLY = 2048;

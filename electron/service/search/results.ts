@@ -103,17 +103,7 @@ export function pageStart(cursor: string | undefined): number {
   return Number(cursor);
 }
 
-export function hitOf(
-  message: {
-    id: number;
-    conversation: string;
-    day: string;
-    time: string;
-    speaker: string;
-    text: string;
-  },
-  terms: readonly string[],
-): SearchHit {
+export function hitOf(message: Omit<SearchHit, 'highlights'>, terms: readonly string[]): SearchHit {
   return {
     id: message.id,
     conversation: message.conversation,
