@@ -141,16 +141,13 @@ test('select a range, copy it as text, export it', async ({ page, context }) => 
   try {
     await dialog.getByRole('textbox').fill(join(folder, 'thread'));
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-    // The path, or the service's reason when export is not available in this build.
-    await expect(dialog.locator('.export-done, .form-problem')).toBeVisible();
-    await shot(page, '11-export');
     const done = dialog.locator('.export-done');
-    if (await done.count()) {
-      await expect(done).toContainText(join(folder, 'thread.txt'));
-      // The exported text holds the same lines as the copied selection.
-      const exported = readFileSync(join(folder, 'thread.txt'), 'utf8');
-      for (const line of copied.split('\n')) expect(exported).toContain(line);
-    }
+    await expect(done).toBeVisible();
+    await shot(page, '11-export');
+    await expect(done).toContainText(join(folder, 'thread.txt'));
+    // The exported text holds the same lines as the copied selection.
+    const exported = readFileSync(join(folder, 'thread.txt'), 'utf8');
+    for (const line of copied.split('\n')) expect(exported).toContain(line);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -161,5 +158,53 @@ test('select a range, copy it as text, export it', async ({ page, context }) => 
 
   await page.keyboard.press('Escape');
   await expect(page.locator('.selection-bar')).toHaveCount(0);
+  expect(outside).toEqual([]);
+});
+
+test('export a selected range as HTML: it holds the same messages and fetches nothing', async ({ page, context, browser }) => {
+  const outside = await guardNetwork(context);
+  await page.goto(`${server.url}#/groups%2Ftrailclub/2024-03-05`);
+  const rows = page.locator('.message-scroll .message-time');
+  await expect(rows.first()).toBeAttached();
+  await rows.nth(0).click({ force: true });
+  await rows.nth(5).click({ force: true, modifiers: ['Shift'] });
+  await expect(page.locator('.selection-count')).toHaveText('6 selected');
+  await page.locator('.message-scroll').focus();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.keyboard.press('Control+c');
+  const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export 6 messages' });
+  await dialog.getByRole('radio', { name: 'HTML' }).check();
+  const folder = mkdtempSync(join(tmpdir(), 'scrollback-e2e-html-'));
+  try {
+    await dialog.getByRole('textbox').fill(join(folder, 'thread.html'));
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.locator('.export-done')).toContainText(join(folder, 'thread.html'));
+
+    // Open the exported file as a reader would, in a fresh context, and watch every request.
+    const reader = await browser.newContext();
+    const requests: string[] = [];
+    reader.on('request', (request) => requests.push(request.url()));
+    const exportedPage = await reader.newPage();
+    await exportedPage.goto(`file://${join(folder, 'thread.html')}`);
+    await exportedPage.waitForLoadState('networkidle');
+    await exportedPage.screenshot({ path: join(__dirname, '../../test-results/e2e/19-exported-html.png'), fullPage: true });
+    expect(requests).toEqual([`file://${join(folder, 'thread.html')}`]);
+    expect(await exportedPage.locator('script').count()).toBe(0);
+    const shown = await exportedPage.locator('body').innerText();
+    for (const line of copied) {
+      // "2024-03-05 09:12:30 name: text": the time and the first words of the text are on the page.
+      const [, time, text] = /^\d{4}-\d{2}-\d{2} (\d{2}:\d{2}):\d{2} [^:]*: ?(.*)$/.exec(line) ?? [];
+      if (time === undefined) continue;
+      expect(shown).toContain(time);
+      const words = (text ?? '').replace(/\[[^\]]+\]|!\[[^\]]*\]\([^)]*\)|@\S+/g, ' ').trim().split(/\s+/)[0] ?? '';
+      if (words.length > 1) expect(shown).toContain(words);
+    }
+    await reader.close();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
   expect(outside).toEqual([]);
 });
