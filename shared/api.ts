@@ -62,7 +62,16 @@ export const apiSchemas = {
   getStatus: z.object({}),
   listConversations: z.object({}),
   getDays: z.object({ conversation }),
-  getDayMessages: z.object({ conversation, day }),
+  /**
+   * The messages of one day, or a slice of them by position: a day of 10,000 messages is fetched
+   * as its first screenful (`limit`) and then the rest (`offset`), so the first screen shows at once.
+   */
+  getDayMessages: z.object({
+    conversation,
+    day,
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).optional(),
+  }),
   /** Messages of one person (all their names) in a conversation, across days, in pages. */
   getPersonMessages: z.object({
     conversation,
@@ -240,7 +249,12 @@ export type MenuCommand = 'find' | 'export' | 'toggle-speakers' | 'toggle-conver
 /** Progress and change events the service pushes to the UI, and the native menu's commands. */
 export type ApiEvent =
   | { type: 'status'; status: ArchiveStatus }
-  | { type: 'changed'; conversations: string[] }
+  /**
+   * Files changed on disk and were read: the conversations they belong to, and the first message
+   * id that may now name another message, in any conversation (ids follow time order: a day added
+   * after the others renumbers nothing, and this is null).
+   */
+  | { type: 'changed'; conversations: string[]; renumberedFrom: number | null }
   | { type: 'command'; command: MenuCommand }
   /** Settings changed outside the page (the app's View > Theme menu). */
   | { type: 'settings'; settings: Settings };

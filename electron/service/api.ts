@@ -24,7 +24,7 @@ export function createApi(service: ArchiveService, settings: SettingsStore, host
     getStatus: async () => service.status(),
     listConversations: async () => service.conversations(),
     getDays: async ({ conversation }) => service.days(conversation),
-    getDayMessages: async ({ conversation, day }) => service.dayMessages(conversation, day),
+    getDayMessages: async ({ conversation, day, offset, limit }) => service.dayMessages(conversation, day, { offset, limit }),
     getPersonMessages: async ({ conversation, person, cursor, limit }) => service.personMessages(conversation, person, cursor, limit),
     getSpeakers: async ({ conversation, day }) => service.speakers(conversation, day),
     locateMessage: async ({ id }) => service.locate(id),

@@ -12,12 +12,25 @@ export interface SearchOptions {
   order: 'newest' | 'oldest';
 }
 
+/** A part of a day's messages by position: `limit` of them from `offset` (default: all). */
+export interface DaySlice {
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+/** The part of a day's messages (or of their ids) that `slice` names. */
+export function sliceOfDay<T>(items: readonly T[], slice: DaySlice = {}): T[] {
+  const offset = slice.offset ?? 0;
+  return items.slice(offset, slice.limit === undefined ? undefined : offset + slice.limit);
+}
+
 export interface ArchiveData {
   readonly files: FileCounts;
   readonly messageCount: number;
   conversations(): ConversationSummary[];
   days(conversation: string): DayActivity[];
-  dayMessages(conversation: string, day: string): Message[];
+  /** The day's messages in order, or the slice of them `slice` names. */
+  dayMessages(conversation: string, day: string, slice?: DaySlice): Message[];
   /** Messages whose speaker is one of `names`, across days, oldest first. */
   speakerMessages(conversation: string, names: readonly string[], cursor: number, limit: number): MessagePage;
   speakers(conversation: string, day?: string): SpeakersResult;

@@ -3,7 +3,7 @@ import type { MessageLocation, MessagePage, SearchResult, SpeakersResult } from 
 import type { Archive } from '../../shared/archive/build';
 import { summarizeSpeakers } from '../../shared/archive/build';
 import type { ConversationSummary, DayActivity, Diagnostic, FileCounts, Message } from '../../shared/model';
-import type { ArchiveData, SearchOptions } from './archiveData';
+import { sliceOfDay, type ArchiveData, type DaySlice, type SearchOptions } from './archiveData';
 import { searchMessages } from './search/naive';
 
 export class MemoryArchiveData implements ArchiveData {
@@ -39,9 +39,9 @@ export class MemoryArchiveData implements ArchiveData {
     return this.archive.days.get(conversation) ?? [];
   }
 
-  dayMessages(conversation: string, day: string): Message[] {
+  dayMessages(conversation: string, day: string, slice?: DaySlice): Message[] {
     const range = this.ranges.get(conversation)?.get(day);
-    return range ? this.archive.messages.slice(range[0], range[1]) : [];
+    return range ? sliceOfDay(this.archive.messages.slice(range[0], range[1]), slice) : [];
   }
 
   speakerMessages(conversation: string, names: readonly string[], cursor: number, limit: number): MessagePage {

@@ -10,7 +10,7 @@ import { useArchiveStatus } from './useArchiveStatus';
 export function App() {
   const { settings, update } = useSettings();
   const { locale } = useAppearance(settings);
-  const { status, refresh, changed } = useArchiveStatus();
+  const { status, refresh, changes } = useArchiveStatus();
 
   let screen;
   if (status === null) screen = <main className="welcome" aria-busy="true" />;
@@ -22,7 +22,7 @@ export function App() {
         archive={status.archive}
         settings={settings}
         onSettings={update}
-        changed={changed}
+        changes={changes}
         onArchiveOpened={refresh}
       />
     );

@@ -21,6 +21,8 @@ export interface LeftColumnProps {
   onConversation: (id: string) => void;
   query: string;
   onQuery: (query: string) => void;
+  /** Bumped by any change on disk: the search results are fetched again. */
+  changed: number;
   onOpenHit: (hit: SearchHit) => void;
   searchRef: RefObject<HTMLInputElement | null>;
   onSettings: () => void;
@@ -36,6 +38,7 @@ export function LeftColumn(props: LeftColumnProps) {
     onConversation,
     query,
     onQuery,
+    changed,
     onOpenHit,
     searchRef,
     onSettings,
@@ -59,6 +62,7 @@ export function LeftColumn(props: LeftColumnProps) {
       <SearchPanel
         query={query}
         onQuery={onQuery}
+        changed={changed}
         onOpen={onOpenHit}
         inputRef={searchRef}
         titleOf={titleOf}

@@ -27,6 +27,7 @@ import {
 } from '../selection/selection';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { SpeakerSidebar } from '../speakers/SpeakerSidebar';
+import { changeOf, type ArchiveChanges } from './archiveChanges';
 import { asApiError, errorSentence } from './errors';
 import { LeftColumn } from './LeftColumn';
 import { useReaderData } from './useReaderData';
@@ -39,11 +40,12 @@ export interface ReaderProps {
   archive: ArchiveInfo;
   settings: Settings;
   onSettings: (patch: Partial<Settings>) => void;
-  changed: number;
+  /** Changes on disk since the archive opened: what is shown of a changed conversation reloads. */
+  changes: ArchiveChanges;
   onArchiveOpened: () => void;
 }
 
-export function Reader({ archive, settings, onSettings, changed, onArchiveOpened }: ReaderProps) {
+export function Reader({ archive, settings, onSettings, changes, onArchiveOpened }: ReaderProps) {
   const t = useT();
   const { route, navigate } = useRoute();
   const conversation = archive.conversations.find((c) => c.id === route.conversation) ?? null;
@@ -56,8 +58,26 @@ export function Reader({ archive, settings, onSettings, changed, onArchiveOpened
   const [note, setNote] = useState<string | null>(null);
   const [conversationsHidden, setConversationsHidden] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const data = useReaderData(conversationId, route.day, person, settings, changed);
+  const changed = changeOf(changes, conversationId);
+  const data = useReaderData(conversationId, route.day, person, settings, changed, route.message);
   const dayList = useMemo(() => data.days.data ?? [], [data.days.data]);
+
+  // A change on disk may give later messages new ids (ids follow time order): selected messages
+  // and the message in the address from there on would name others, so they are let go.
+  const routeRef = useRef(route);
+  routeRef.current = route;
+  useEffect(
+    () =>
+      onApiEvent((event) => {
+        if (event.type !== 'changed' || event.renumberedFrom === null) return;
+        const from = event.renumberedFrom;
+        dispatch({ type: 'forget', from });
+        const place = routeRef.current;
+        if (place.message !== null && place.message >= from)
+          navigate({ ...place, message: null }, { replace: true });
+      }),
+    [navigate],
+  );
 
   // The person filter belongs to a conversation.
   useEffect(() => setPerson(null), [conversationId]);
@@ -213,6 +233,7 @@ export function Reader({ archive, settings, onSettings, changed, onArchiveOpened
         onConversation={(id) => navigate({ conversation: id, day: null, message: null })}
         query={query}
         onQuery={setQuery}
+        changed={changeOf(changes, null)}
         onOpenHit={openHit}
         searchRef={searchRef}
         onSettings={() => setDialog('settings')}

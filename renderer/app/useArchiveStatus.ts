@@ -1,33 +1,48 @@
 /**
  * What is open and how far loading has come. Events push changes as they happen; while an
  * archive is loading the status is also polled, so progress shows even where events do not arrive.
+ * Files changed on disk arrive as 'changed' events, counted per conversation (archiveChanges.ts).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArchiveStatus } from '../../shared/api';
 import { api, onApiEvent } from '../api';
+import { NO_CHANGES, withArchiveOpened, withChange, type ArchiveChanges } from './archiveChanges';
 
 const POLL_MS = 400;
 
 export function useArchiveStatus(): {
   status: ArchiveStatus | null;
   refresh: () => void;
-  changed: number;
+  changes: ArchiveChanges;
 } {
   const [status, setStatus] = useState<ArchiveStatus | null>(null);
-  /** Bumped when the service says conversations changed on disk, so views reload. */
-  const [changed, setChanged] = useState(0);
+  const [changes, setChanges] = useState<ArchiveChanges>(NO_CHANGES);
+  /** The archive shown: set by a 'ready' status, cleared by any other. */
+  const shownRoot = useRef<string | null>(null);
+
+  // An archive opened says 'loading' before 'ready'; a refresh after a change only 'ready', and
+  // the same 'ready' may come twice (asked for, and pushed when the event stream connects).
+  const apply = useCallback((next: ArchiveStatus) => {
+    const root = next.state === 'ready' ? next.archive.root : null;
+    if (root !== null && root !== shownRoot.current) setChanges(withArchiveOpened);
+    shownRoot.current = root;
+    setStatus(next);
+  }, []);
 
   const refresh = useCallback(() => {
-    api.getStatus({}).then(setStatus, () => setStatus({ state: 'empty' }));
-  }, []);
+    api.getStatus({}).then(apply, () => apply({ state: 'empty' }));
+  }, [apply]);
 
   useEffect(() => {
     refresh();
     return onApiEvent((event) => {
-      if (event.type === 'status') setStatus(event.status);
-      else setChanged((count) => count + 1);
+      if (event.type === 'status') apply(event.status);
+      else if (event.type === 'changed')
+        setChanges((previous) =>
+          withChange(previous, event.conversations, event.renumberedFrom !== null),
+        );
     });
-  }, [refresh]);
+  }, [refresh, apply]);
 
   const loading = status?.state === 'loading';
   useEffect(() => {
@@ -36,5 +51,5 @@ export function useArchiveStatus(): {
     return () => window.clearInterval(timer);
   }, [loading, refresh]);
 
-  return { status, refresh, changed };
+  return { status, refresh, changes };
 }

@@ -21,6 +21,7 @@ export function useReaderData(
   person: string | null,
   settings: Settings,
   changed: number,
+  focus: number | null,
 ) {
   const days = useDays(conversation, changed);
   const dayMessages = useDayMessages(
@@ -28,18 +29,20 @@ export function useReaderData(
     person ? null : day,
     days.data,
     changed,
+    focus,
   );
   const personMessages = usePersonMessages(conversation, person);
   const conversationSpeakers = useSpeakers(conversation, null, changed);
   const byDay = settings.speakerScope === 'day' && day !== null && person === null;
   // The day's speakers come from the day's messages already here, tied to the conversation's
-  // persons, with the service's own function: one request less before a big day shows.
+  // persons, with the service's own function: one request less before a big day shows. Only a
+  // whole day counts (not its first screenful), so they are counted once per day.
   const daySpeakers: QueryState<SpeakersResult> = useMemo(
     () =>
-      byDay && dayMessages.data && conversationSpeakers.data
+      byDay && dayMessages.whole && conversationSpeakers.data
         ? {
-            data: summarizeSpeakers(dayMessages.data, conversationSpeakers.data.speakers),
-            dataKey: dayMessages.dataKey,
+            data: summarizeSpeakers(dayMessages.whole, conversationSpeakers.data.speakers),
+            dataKey: dayMessages.wholeKey,
             error: null,
             loading: false,
           }
@@ -51,7 +54,8 @@ export function useReaderData(
           },
     [
       byDay,
-      dayMessages.data,
+      dayMessages.whole,
+      dayMessages.wholeKey,
       dayMessages.error,
       conversationSpeakers.data,
       conversationSpeakers.error,
@@ -85,8 +89,12 @@ export function useReaderData(
   const shown = useMemo(() => visibleMessages(rows), [rows]);
   const loading = person ? personMessages.loading : dayMessages.loading;
   // What the list shows: a new list (scrolled to the top) only once the new messages are here,
-  // so switching days never flashes the old day at the top or an empty "Loading".
-  const listKey = person ? `person\n${conversation}\n${person}` : `day\n${dayMessages.dataKey}`;
+  // so switching days never flashes the old day at the top or an empty "Loading". The day the
+  // messages are of, not the request: the same day fetched again after a change keeps its list.
+  const first = dayMessages.data?.[0];
+  const listKey = person
+    ? `person\n${conversation}\n${person}`
+    : `day\n${first?.conversation ?? ''}\n${first?.day ?? ''}`;
   const error = person ? personMessages.error : dayMessages.error;
 
   return {

@@ -22,6 +22,8 @@ import { useSearch } from './useSearch';
 export interface SearchPanelProps {
   query: string;
   onQuery: (query: string) => void;
+  /** Bumped by any change on disk: the results are fetched again. */
+  changed: number;
   onOpen: (hit: SearchHit) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   titleOf: (conversation: string) => string;
@@ -36,13 +38,14 @@ function withEmoji(text: string): string {
 export function SearchPanel({
   query,
   onQuery,
+  changed,
   onOpen,
   inputRef,
   titleOf,
   children,
 }: SearchPanelProps) {
   const t = useT();
-  const search = useSearch(query);
+  const search = useSearch(query, changed);
   const hits = useMemo(() => search.data?.hits ?? [], [search.data]);
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);

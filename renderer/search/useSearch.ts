@@ -1,4 +1,7 @@
-/** Results as you type: the query is sent once typing pauses, and late answers are dropped. */
+/**
+ * Results as you type: the query is sent once typing pauses, and late answers are dropped. A
+ * change on disk (`changed` bumped) asks again, showing the earlier results meanwhile.
+ */
 import { useEffect, useState } from 'react';
 import type { SearchHit, SearchResult } from '../../shared/api';
 import { api } from '../api';
@@ -7,7 +10,10 @@ import { useApiQuery, type QueryState } from '../app/useApiQuery';
 export const SEARCH_DEBOUNCE_MS = 200;
 const PAGE = 200;
 
-export function useSearch(query: string): QueryState<SearchResult> & { settledQuery: string } {
+export function useSearch(
+  query: string,
+  changed: number,
+): QueryState<SearchResult> & { settledQuery: string } {
   const [settled, setSettled] = useState(query.trim());
   useEffect(() => {
     const trimmed = query.trim();
@@ -19,7 +25,7 @@ export function useSearch(query: string): QueryState<SearchResult> & { settledQu
     return () => window.clearTimeout(timer);
   }, [query]);
   const state = useApiQuery(
-    settled === '' ? null : settled,
+    settled === '' ? null : `${settled}\n${changed}`,
     settled === '' ? null : () => api.search({ query: settled, limit: PAGE }),
   );
   return { ...state, settledQuery: settled };

@@ -28,6 +28,8 @@ export type SelectionAction =
   /** `order` is the messages of the current view, in display order (for ranges). */
   | { type: 'click'; message: SelectedMessage; mode: ClickMode; order: readonly SelectedMessage[] }
   | { type: 'add'; messages: readonly SelectedMessage[] }
+  /** The archive changed on disk and ids from `from` on may name other messages now. */
+  | { type: 'forget'; from: number }
   | { type: 'clear' };
 
 export function selectionReducer(state: SelectionState, action: SelectionAction): SelectionState {
@@ -38,6 +40,12 @@ export function selectionReducer(state: SelectionState, action: SelectionAction)
       const selected = new Map(state.selected);
       for (const message of action.messages) selected.set(message.id, message);
       return { selected, anchor: state.anchor };
+    }
+    case 'forget': {
+      const kept = [...state.selected].filter(([id]) => id < action.from);
+      if (kept.length === state.selected.size) return state;
+      const anchor = state.anchor !== null && state.anchor < action.from ? state.anchor : null;
+      return { selected: new Map(kept), anchor };
     }
     case 'click':
       return click(state, action.message, action.mode, action.order);

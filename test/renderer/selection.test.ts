@@ -68,6 +68,14 @@ describe('selection', () => {
     expect(selectionReducer(all, { type: 'clear' })).toBe(EMPTY_SELECTION);
   });
 
+  it('keeps the selected messages a change on disk did not renumber', () => {
+    const selected = clicks([1, 'single'], [4, 'range']);
+    const after = selectionReducer(selected, { type: 'forget', from: 3 });
+    expect(ids(after)).toEqual([1, 2]);
+    expect(after.anchor).toBe(1);
+    expect(selectionReducer(selected, { type: 'forget', from: 9 })).toBe(selected);
+  });
+
   it('finds ranges only between messages in the view', () => {
     expect(rangeBetween(day, 2, 2)?.map((x) => x.id)).toEqual([2]);
     expect(rangeBetween(day, 2, 42)).toBeNull();

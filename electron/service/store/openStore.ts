@@ -6,7 +6,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { ArchiveError, checkArchiveFolder } from '../readArchive';
-import { CorpusBuilder, type CorpusRow } from '../search/corpus';
+import { CorpusBuilder, type Corpus, type CorpusRow } from '../search/corpus';
 import { buildPostings } from '../search/postings';
 import { buildIndexFromStore, updateIndex } from './buildIndex';
 import { storePaths, type StorePaths } from './location';
@@ -32,10 +32,19 @@ export interface OpenReport extends SyncReport {
   note?: string;
 }
 
+/** What refreshing an open store needs: its connection, where its index is saved, the index now. */
+export interface LiveStore {
+  db: DatabaseSync;
+  root: string;
+  /** Null when the store lives in memory (nothing is saved). */
+  paths: StorePaths | null;
+  corpus: Corpus;
+}
+
 export async function openStore(
   root: string,
   options: StoreOptions,
-): Promise<{ data: StoreArchiveData; report: OpenReport }> {
+): Promise<{ data: StoreArchiveData; report: OpenReport; live: LiveStore }> {
   // A folder that is not there gets its sentence before any store is made for it.
   await checkArchiveFolder(root);
   const paths = options.cacheDir === null ? null : storePaths(options.cacheDir, root);
@@ -90,7 +99,49 @@ export async function openStore(
   return {
     data,
     report: { ...sync, persistent, indexLoaded, indexUpdated, ...(note ? { note } : {}) },
+    live: { db, root, paths: persistent ? paths : null, corpus: index.corpus },
   };
+}
+
+/**
+ * Brings an open store up to date with its folder after the watcher saw changes: the same
+ * connection (which holds the store's lock, so reopening would find it in use), only changed
+ * files read, and the index in memory patched rather than read back. Null when nothing changed.
+ * The data returned shares the connection with the earlier one, which stays readable meanwhile
+ * and must not be closed afterwards: closing either closes both. When it throws, some
+ * conversations may have been written and others not: reopen the archive to be sure of it.
+ */
+export async function refreshStore(live: LiveStore): Promise<{
+  data: StoreArchiveData;
+  report: SyncReport;
+  live: LiveStore;
+  /** The first message id that may name another message than before, or null if none does. */
+  renumberedFrom: number | null;
+} | null> {
+  const builder = new CorpusBuilder();
+  const sync = await syncStore(live.db, live.root, undefined, (row) => builder.add(row));
+  if (sync.changed === 0) return null;
+  const index = updateIndex(live.corpus, builder, sync.removedRows);
+  if (live.paths) saveIndex(live.paths, readGeneration(live.db), index);
+  return {
+    data: new StoreArchiveData(live.db, index.corpus, index.postings, sync),
+    report: sync,
+    live: { ...live, corpus: index.corpus },
+    renumberedFrom: firstRenumbered(live.corpus, index.corpus),
+  };
+}
+
+/**
+ * The first id of `before` that names another message (or none) in `after`, or null when every
+ * id of `before` names the same message. Ids are positions in time order, so a day added after
+ * the others renumbers nothing. Rows a sync writes are numbered after every row there was, so
+ * the same row at the same position is the same message.
+ */
+function firstRenumbered(before: Corpus, after: Corpus): number | null {
+  const common = Math.min(before.count, after.count);
+  let id = 0;
+  while (id < common && before.row[id] === after.row[id]) id++;
+  return id < before.count ? id : null;
 }
 
 function readGeneration(db: DatabaseSync): string {

@@ -22,7 +22,7 @@ import type {
   PersonSummary,
   SpeakerSummary,
 } from '../../../shared/model';
-import type { ArchiveData, SearchOptions } from '../archiveData';
+import { sliceOfDay, type ArchiveData, type DaySlice, type SearchOptions } from '../archiveData';
 import { personGroups } from '../search/archiveIndex';
 import { dayNumber, dayOfNumber, type Corpus } from '../search/corpus';
 import { searchIndex, type SearchIndex } from '../search/engine';
@@ -32,15 +32,9 @@ import type { SyncReport } from './sync';
 
 const NO_ID = 0xffffffff;
 
-interface MessageRow {
-  row: number;
-  time: string;
-  speaker: string;
-  text: string;
-  line: number;
-  echo_of: number | null;
-  path: string;
-}
+/** What only the database holds of a message: [row, time, text, echo_of]. The rest (speaker,
+ *  file, line, day) is in the index's columns, whose strings are shared rather than copied. */
+type MessageRow = [number, string, string, number | null];
 
 export class StoreArchiveData implements ArchiveData {
   readonly files: FileCounts;
@@ -75,8 +69,10 @@ export class StoreArchiveData implements ArchiveData {
     this.conversationIndex = new Map(corpus.conversationNames.map((name, index) => [name, index]));
     this.files = fileCounts(db, report.skipped);
     this.readMessages = db.prepare(
-      'SELECT m.id AS row, m.time, m.speaker, m.text, m.line, m.echo_of, f.path FROM messages m JOIN files f ON f.id = m.file WHERE m.id IN (SELECT value FROM json_each(?))',
+      'SELECT id, time, text, echo_of FROM messages WHERE id IN (SELECT value FROM json_each(?))',
     );
+    // Arrays rather than objects with named fields: a day of 10,000 messages reads faster.
+    this.readMessages.setReturnArrays(true);
   }
 
   get messageCount(): number {
@@ -102,7 +98,7 @@ export class StoreArchiveData implements ArchiveData {
     ).map((row) => ({ ...row }));
   }
 
-  dayMessages(conversation: string, day: string): Message[] {
+  dayMessages(conversation: string, day: string, slice?: DaySlice): Message[] {
     const { corpus } = this.index;
     const wanted = this.conversationIndex.get(conversation);
     if (wanted === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return [];
@@ -115,7 +111,8 @@ export class StoreArchiveData implements ArchiveData {
     ) {
       if (corpus.conversation[id] === wanted) ids.push(id);
     }
-    return this.messages(ids);
+    // Only the rows of the slice are read from the database.
+    return this.messages(sliceOfDay(ids, slice));
   }
 
   speakerMessages(
@@ -231,24 +228,31 @@ export class StoreArchiveData implements ArchiveData {
     const rows = this.readMessages.all(
       JSON.stringify(ids.map((id) => corpus.row[id]!)),
     ) as unknown as MessageRow[];
-    const byRow = new Map(rows.map((row) => [row.row, row]));
-    return ids.flatMap((id) => {
+    const byRow = new Map(rows.map((row) => [row[0], row]));
+    const days = new Map<number, string>();
+    const messages: Message[] = [];
+    for (const id of ids) {
       const row = byRow.get(corpus.row[id]!);
-      if (!row) return [];
+      if (!row) continue;
+      const [, time, text, echoOf] = row;
+      const dayValue = corpus.day[id]!;
+      let day = days.get(dayValue);
+      if (day === undefined) days.set(dayValue, (day = dayOfNumber(dayValue)));
       const message: Message = {
         id,
         conversation: corpus.conversationNames[corpus.conversation[id]!]!,
-        day: dayOfNumber(corpus.day[id]!),
-        time: row.time,
-        speaker: row.speaker,
-        text: row.text,
-        path: row.path,
-        line: row.line,
+        day,
+        time,
+        speaker: corpus.speakerNames[corpus.speaker[id]!]!,
+        text,
+        path: corpus.pathNames[corpus.path[id]!]!,
+        line: corpus.line[id]!,
       };
-      const echo = row.echo_of === null ? NO_ID : (this.idOfRow[row.echo_of] ?? NO_ID);
+      const echo = echoOf === null ? NO_ID : (this.idOfRow[echoOf] ?? NO_ID);
       if (echo !== NO_ID) message.echoOf = echo;
-      return [message];
-    });
+      messages.push(message);
+    }
+    return messages;
   }
 }
 

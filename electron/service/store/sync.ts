@@ -31,6 +31,8 @@ export interface SyncReport {
   fresh: boolean;
   /** Message rows [start, end) deleted by this sync (of changed and removed files). */
   removedRows: [number, number][];
+  /** Conversations whose files were added, changed or removed: what a live refresh redraws. */
+  conversations: string[];
 }
 
 export type SyncProgress = (done: number, total: number) => void;
@@ -72,6 +74,7 @@ export async function syncStore(
     changed: 0,
     fresh: stored.size === 0,
     removedRows: [],
+    conversations: [],
   };
   // A new store reads every file anyway, and the read gives size and time.
   const stats = await mapLimit(
@@ -154,7 +157,10 @@ export async function syncStore(
         writer.removeFile(file);
         report.changed++;
       }
-      if (fresh.size > 0 || work.removed.length > 0) writer.summarize(conversation, fresh);
+      if (fresh.size > 0 || work.removed.length > 0) {
+        writer.summarize(conversation, fresh);
+        report.conversations.push(conversation);
+      }
       writer.flush();
       db.exec('COMMIT');
     } catch (error) {

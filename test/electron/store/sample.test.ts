@@ -79,6 +79,26 @@ describe('the store on the archive sample', async () => {
     );
   });
 
+  it('gives a day in slices, the first screenful then the rest, like the memory does', () => {
+    const conversation = 'source/proddev';
+    const { day } = memory
+      .days(conversation)
+      .reduce((most, next) => (next.messages > most.messages ? next : most));
+    const whole = data.dayMessages(conversation, day);
+    expect(whole.length).toBeGreaterThan(200);
+    const first = data.dayMessages(conversation, day, { limit: 200 });
+    const rest = data.dayMessages(conversation, day, { offset: 200 });
+    expect(first).toHaveLength(200);
+    expect([...first, ...rest]).toEqual(whole);
+    expect(data.dayMessages(conversation, day, { offset: 10, limit: 5 })).toEqual(
+      whole.slice(10, 15),
+    );
+    expect(data.dayMessages(conversation, day, { offset: whole.length })).toEqual([]);
+    const text = (messages: Message[]) => messages.map((m) => `${m.time} ${m.speaker} ${m.text}`);
+    expect(text(first)).toEqual(text(memory.dayMessages(conversation, day, { limit: 200 })));
+    expect(text(rest)).toEqual(text(memory.dayMessages(conversation, day, { offset: 200 })));
+  });
+
   it('returns messages by id in archive order and ignores unknown ids', () => {
     const ids = [data.messageCount - 1, 0, 5, 0, 10_000_000];
     const messages = data.messagesByIds(ids);
