@@ -3,7 +3,7 @@
  * 1,500 DOM nodes in the message list, both opened cold by its route and reached with "previous
  * day", and scrolling to its end must keep the DOM that small.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,7 +5,8 @@
  * day goes away; a long day being read keeps its scroll position and selection. The archive is a
  * temporary copy of assets/sample-archive, never the original.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -3,7 +3,8 @@
  * step as a user goes: open a conversation, reach a day through the calendar, filter to one
  * person, search and land on a result, switch to dark mode. Nothing may leave 127.0.0.1.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { guardNetwork } from './network';
 import { shot } from './screenshots';
 import { SAMPLE_ARCHIVE, serve, type Served } from './serve';

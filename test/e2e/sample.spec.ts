@@ -2,7 +2,7 @@
  * The bundled fictional sample archive: literal HTML shows as text, archive images open large,
  * remote images stay placeholders, and a selected range copies as text lines and exports.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
