@@ -123,7 +123,13 @@ export interface ArchiveInfo {
 
 export type ArchiveStatus =
   | { state: 'empty' }
-  | { state: 'loading'; root: string; phase: 'listing' | 'reading' | 'indexing'; done: number; total: number }
+  | {
+      state: 'loading';
+      root: string;
+      phase: 'listing' | 'reading' | 'indexing';
+      done: number;
+      total: number;
+    }
   | { state: 'ready'; archive: ArchiveInfo }
   | { state: 'failed'; root: string; error: ApiError };
 
@@ -238,13 +244,17 @@ export function parseRequest<M extends ApiMethod>(method: M, value: unknown): Ap
   const result = apiSchemas[method].safeParse(value ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ServiceError('invalid-argument', `${method}: ${issue ? `${issue.path.join('.') || 'argument'}: ${issue.message}` : 'invalid argument'}`);
+    throw new ServiceError(
+      'invalid-argument',
+      `${method}: ${issue ? `${issue.path.join('.') || 'argument'}: ${issue.message}` : 'invalid argument'}`,
+    );
   }
   return result.data as ApiRequest<M>;
 }
 
 /** What the app's native menu asks the UI to do (only the Electron host sends these). */
-export type MenuCommand = 'find' | 'export' | 'toggle-speakers' | 'toggle-conversations' | 'open-folder';
+export type MenuCommand =
+  'find' | 'export' | 'toggle-speakers' | 'toggle-conversations' | 'open-folder';
 
 /** Progress and change events the service pushes to the UI, and the native menu's commands. */
 export type ApiEvent =

@@ -48,18 +48,28 @@ export async function runExport(args: string[]): Promise<number> {
   if (!parsed) return 0;
   const { values } = parsed;
   const [folder, ...extra] = parsed.positionals;
-  if (folder === undefined || extra.length > 0) throw new UsageError(`give exactly one archive folder.\n\n${USAGE}`);
+  if (folder === undefined || extra.length > 0)
+    throw new UsageError(`give exactly one archive folder.\n\n${USAGE}`);
   const format = exportFormatSchema.safeParse(values.format);
-  if (!format.success) throw new UsageError(`--format must be one of md, html, pdf, json, csv, txt.\n\n${USAGE}`);
-  if (values.output === undefined || values.output === '') throw new UsageError(`give the file to write with -o FILE.\n\n${USAGE}`);
-  for (const [option, day] of [['--from', values.from], ['--to', values.to]] as const) {
-    if (day !== undefined && !isDay(day)) throw new UsageError(`${option} takes a day written YYYY-MM-DD, not "${day}".`);
+  if (!format.success)
+    throw new UsageError(`--format must be one of md, html, pdf, json, csv, txt.\n\n${USAGE}`);
+  if (values.output === undefined || values.output === '')
+    throw new UsageError(`give the file to write with -o FILE.\n\n${USAGE}`);
+  for (const [option, day] of [
+    ['--from', values.from],
+    ['--to', values.to],
+  ] as const) {
+    if (day !== undefined && !isDay(day))
+      throw new UsageError(`${option} takes a day written YYYY-MM-DD, not "${day}".`);
   }
 
-  const service = new ArchiveService(values['cache-dir'] === undefined ? {} : { cacheDir: resolve(values['cache-dir']) });
+  const service = new ArchiveService(
+    values['cache-dir'] === undefined ? {} : { cacheDir: resolve(values['cache-dir']) },
+  );
   const progress = progressReporter('Reading');
   const stop = service.onEvent((event) => {
-    if (event.type === 'status' && event.status.state === 'loading') progress(event.status.done, event.status.total);
+    if (event.type === 'status' && event.status.state === 'loading')
+      progress(event.status.done, event.status.total);
   });
   try {
     await service.open(folder);
@@ -72,20 +82,35 @@ export async function runExport(args: string[]): Promise<number> {
   }
 
   try {
-    const filters = { conversation: values.in, from: values.from, to: values.to, person: values.person, query: values.query };
+    const filters = {
+      conversation: values.in,
+      from: values.from,
+      to: values.to,
+      person: values.person,
+      query: values.query,
+    };
     const selected = selectMessages(service, filters);
     if (typeof selected === 'string') return fail(selected);
     if (selected.length === 0) return fail('No message passes the filters; nothing was written.');
     const result = await exportToFile(
       service,
-      { ids: selected.map((message) => message.id), format: format.data, path: values.output, overwrite: values.force === true },
+      {
+        ids: selected.map((message) => message.id),
+        format: format.data,
+        path: values.output,
+        overwrite: values.force === true,
+      },
       format.data === 'pdf' ? chromiumPrinter() : undefined,
     );
-    process.stdout.write(`Wrote ${formatCount(result.messages)} message${result.messages === 1 ? '' : 's'} (${formatBytes(result.bytes)}) to ${result.path}\n`);
+    process.stdout.write(
+      `Wrote ${formatCount(result.messages)} message${result.messages === 1 ? '' : 's'} (${formatBytes(result.bytes)}) to ${result.path}\n`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    return fail(error.code === 'file-exists' ? `${error.message} Add --force to replace it.` : error.message);
+    return fail(
+      error.code === 'file-exists' ? `${error.message} Add --force to replace it.` : error.message,
+    );
   } finally {
     service.close();
   }
@@ -105,19 +130,29 @@ function selectMessages(service: ArchiveService, filters: ExportFilters): Messag
   if (filters.conversation !== undefined) {
     const wanted = filters.conversation;
     const byId = conversations.filter((conversation) => conversation.id === wanted);
-    const chosen = byId.length > 0 ? byId : conversations.filter((conversation) => conversation.title === wanted);
-    if (chosen.length === 0) return `There is no conversation "${wanted}". The archive has: ${conversations.map((c) => c.id).join(', ')}.`;
-    if (chosen.length > 1) return `Several conversations are called "${wanted}": ${chosen.map((c) => c.id).join(', ')}. Give one of these.`;
+    const chosen =
+      byId.length > 0
+        ? byId
+        : conversations.filter((conversation) => conversation.title === wanted);
+    if (chosen.length === 0)
+      return `There is no conversation "${wanted}". The archive has: ${conversations.map((c) => c.id).join(', ')}.`;
+    if (chosen.length > 1)
+      return `Several conversations are called "${wanted}": ${chosen.map((c) => c.id).join(', ')}. Give one of these.`;
     conversations = chosen;
   }
   const found = filters.query === undefined ? null : searchIds(service, filters.query);
   const messages: Message[] = [];
   let speakerFound = filters.person === undefined;
   for (const conversation of conversations) {
-    const names = filters.person === undefined ? null : namesOf(service, conversation.id, filters.person);
+    const names =
+      filters.person === undefined ? null : namesOf(service, conversation.id, filters.person);
     if (names !== null && names.size > 0) speakerFound = true;
     for (const { day } of service.days(conversation.id)) {
-      if ((filters.from !== undefined && day < filters.from) || (filters.to !== undefined && day > filters.to)) continue;
+      if (
+        (filters.from !== undefined && day < filters.from) ||
+        (filters.to !== undefined && day > filters.to)
+      )
+        continue;
       for (const message of service.dayMessages(conversation.id, day)) {
         if (names !== null && !names.has(message.speaker)) continue;
         if (found !== null && !found.has(message.id)) continue;
@@ -125,14 +160,17 @@ function selectMessages(service: ArchiveService, filters: ExportFilters): Messag
       }
     }
   }
-  if (!speakerFound) return `Nobody is called "${filters.person}" in ${conversations.length === 1 ? `"${conversations[0]!.id}"` : 'this archive'}.`;
+  if (!speakerFound)
+    return `Nobody is called "${filters.person}" in ${conversations.length === 1 ? `"${conversations[0]!.id}"` : 'this archive'}.`;
   return messages;
 }
 
 /** The speaker names of the person `name` is one of (by PersonSummary), in one conversation. */
 function namesOf(service: ArchiveService, conversation: string, name: string): Set<string> {
   const { speakers, persons } = service.speakers(conversation);
-  const person = persons.find((candidate) => candidate.id === name || candidate.names.includes(name));
+  const person = persons.find(
+    (candidate) => candidate.id === name || candidate.names.includes(name),
+  );
   if (person) return new Set(person.names);
   return new Set(speakers.some((speaker) => speaker.name === name) ? [name] : []);
 }
@@ -142,8 +180,15 @@ function searchIds(service: ArchiveService, query: string): Set<number> {
   const ids = new Set<number>();
   let cursor: string | undefined;
   do {
-    const page = service.search(query, { limit: SEARCH_PAGE, order: 'oldest', ...(cursor === undefined ? {} : { cursor }) });
-    if (page.problems.length > 0 && ids.size === 0) process.stderr.write(page.problems.map((problem) => `scrollback export: --query: ${problem}\n`).join(''));
+    const page = service.search(query, {
+      limit: SEARCH_PAGE,
+      order: 'oldest',
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    if (page.problems.length > 0 && ids.size === 0)
+      process.stderr.write(
+        page.problems.map((problem) => `scrollback export: --query: ${problem}\n`).join(''),
+      );
     for (const hit of page.hits) ids.add(hit.id);
     cursor = page.nextCursor;
   } while (cursor !== undefined);

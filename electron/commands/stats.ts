@@ -13,11 +13,16 @@ export async function runStats(args: string[]): Promise<number> {
   const parsed = parseCommandArgs(args, { json: { type: 'boolean' } }, USAGE);
   if (!parsed) return 0;
   const [folder, ...extra] = parsed.positionals;
-  if (folder === undefined || extra.length > 0) throw new UsageError(`give exactly one archive folder.\n\n${USAGE}`);
+  if (folder === undefined || extra.length > 0)
+    throw new UsageError(`give exactly one archive folder.\n\n${USAGE}`);
   const progress = progressReporter('Reading');
   const archive = await readArchive(folder, (p) => progress(p.done, p.total));
   progress.end();
-  process.stdout.write(parsed.values.json ? `${JSON.stringify(statsJson(archive), null, 2)}\n` : formatStats(folder, archive));
+  process.stdout.write(
+    parsed.values.json
+      ? `${JSON.stringify(statsJson(archive), null, 2)}\n`
+      : formatStats(folder, archive),
+  );
   return 0;
 }
 
@@ -46,7 +51,8 @@ function formatStats(folder: string, archive: Archive): string {
   }
   if (archive.diagnostics.length > 0) {
     lines.push('', `  ${plural(archive.diagnostics.length, 'problem')}:`);
-    for (const d of archive.diagnostics) lines.push(`  ${d.path}${d.line ? `:${d.line}` : ''}  ${d.message}`);
+    for (const d of archive.diagnostics)
+      lines.push(`  ${d.path}${d.line ? `:${d.line}` : ''}  ${d.message}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -8,7 +8,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** Parses a command's arguments, turning Node's errors into a UsageError with the command's usage. */
 export function parseCommandArgs<T extends Options>(args: string[], options: T, usage: string) {
   try {
-    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     if ((parsed.values as Record<string, unknown>).help) {
       process.stdout.write(`${usage}\n`);
       return null;
@@ -20,7 +25,9 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
 }
 
 /** A progress line on stderr, only when a person is watching a terminal. */
-export function progressReporter(label: string): ((done: number, total: number) => void) & { end(): void } {
+export function progressReporter(
+  label: string,
+): ((done: number, total: number) => void) & { end(): void } {
   const live = process.stderr.isTTY === true;
   let last = 0;
   const report = (done: number, total: number) => {
@@ -28,7 +35,9 @@ export function progressReporter(label: string): ((done: number, total: number) 
     const now = Date.now();
     if (now - last < 100 && done < total) return;
     last = now;
-    process.stderr.write(`\r${label} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files (${Math.floor((done / total) * 100)}%)`);
+    process.stderr.write(
+      `\r${label} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files (${Math.floor((done / total) * 100)}%)`,
+    );
   };
   return Object.assign(report, {
     end() {

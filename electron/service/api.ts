@@ -16,7 +16,11 @@ export interface Host {
   exportMessages: ScrollbackApi['exportMessages'];
 }
 
-export function createApi(service: ArchiveService, settings: SettingsStore, host: Host): ScrollbackApi {
+export function createApi(
+  service: ArchiveService,
+  settings: SettingsStore,
+  host: Host,
+): ScrollbackApi {
   return {
     openArchive: async ({ path }) => service.open(path),
     openSample: async () => service.openSample(),
@@ -24,31 +28,47 @@ export function createApi(service: ArchiveService, settings: SettingsStore, host
     getStatus: async () => service.status(),
     listConversations: async () => service.conversations(),
     getDays: async ({ conversation }) => service.days(conversation),
-    getDayMessages: async ({ conversation, day, offset, limit }) => service.dayMessages(conversation, day, { offset, limit }),
-    getPersonMessages: async ({ conversation, person, cursor, limit }) => service.personMessages(conversation, person, cursor, limit),
+    getDayMessages: async ({ conversation, day, offset, limit }) =>
+      service.dayMessages(conversation, day, { offset, limit }),
+    getPersonMessages: async ({ conversation, person, cursor, limit }) =>
+      service.personMessages(conversation, person, cursor, limit),
     getSpeakers: async ({ conversation, day }) => service.speakers(conversation, day),
     locateMessage: async ({ id }) => service.locate(id),
-    search: async ({ query, limit, cursor, order }) => service.search(query, { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}), ...(order ? { order } : {}) }),
+    search: async ({ query, limit, cursor, order }) =>
+      service.search(query, {
+        ...(limit ? { limit } : {}),
+        ...(cursor ? { cursor } : {}),
+        ...(order ? { order } : {}),
+      }),
     getDiagnostics: async () => service.diagnostics(),
     exportMessages: (request) => host.exportMessages(request),
     getSettings: async () => settings.get(),
     setSettings: async (patch) => settings.update(patch),
     openExternal: async ({ url }) => {
       // Only web links leave the app, and only when the user clicked one.
-      if (!/^https?:\/\//i.test(url)) throw new ServiceError('invalid-argument', 'Only http and https links can be opened.');
+      if (!/^https?:\/\//i.test(url))
+        throw new ServiceError('invalid-argument', 'Only http and https links can be opened.');
       return { opened: await host.openExternal(url) };
     },
   };
 }
 
 /** Calls one method with an untrusted argument; never throws. */
-export async function callApi<M extends ApiMethod>(api: ScrollbackApi, method: M, argument: unknown): Promise<ApiResponse<ApiResults[M]>> {
+export async function callApi<M extends ApiMethod>(
+  api: ScrollbackApi,
+  method: M,
+  argument: unknown,
+): Promise<ApiResponse<ApiResults[M]>> {
   try {
     const request = parseRequest(method, argument);
     const call = api[method] as (request: unknown) => Promise<ApiResults[M]>;
     return { ok: true, value: await call(request) };
   } catch (error) {
-    if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
-    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    if (error instanceof ServiceError)
+      return { ok: false, error: { code: error.code, message: error.message } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+    };
   }
 }

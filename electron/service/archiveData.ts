@@ -4,7 +4,13 @@
  * (electron/service/store/) for real archives. The service and both transports only see this.
  */
 import type { MessageLocation, MessagePage, SearchResult, SpeakersResult } from '../../shared/api';
-import type { ConversationSummary, DayActivity, Diagnostic, FileCounts, Message } from '../../shared/model';
+import type {
+  ConversationSummary,
+  DayActivity,
+  Diagnostic,
+  FileCounts,
+  Message,
+} from '../../shared/model';
 
 export interface SearchOptions {
   limit: number;
@@ -32,7 +38,12 @@ export interface ArchiveData {
   /** The day's messages in order, or the slice of them `slice` names. */
   dayMessages(conversation: string, day: string, slice?: DaySlice): Message[];
   /** Messages whose speaker is one of `names`, across days, oldest first. */
-  speakerMessages(conversation: string, names: readonly string[], cursor: number, limit: number): MessagePage;
+  speakerMessages(
+    conversation: string,
+    names: readonly string[],
+    cursor: number,
+    limit: number,
+  ): MessagePage;
   speakers(conversation: string, day?: string): SpeakersResult;
   locate(id: number): MessageLocation | null;
   /** Messages by id, in archive order (conversation, day, time); unknown ids are left out. */

@@ -5,7 +5,14 @@
  * UI is told which conversations changed (a 'changed' event and a fresh 'ready' status).
  */
 import { basename, resolve } from 'node:path';
-import type { ApiEvent, ArchiveInfo, ArchiveStatus, MessagePage, SearchResult, SpeakersResult } from '../../shared/api';
+import type {
+  ApiEvent,
+  ArchiveInfo,
+  ArchiveStatus,
+  MessagePage,
+  SearchResult,
+  SpeakersResult,
+} from '../../shared/api';
 import { ServiceError } from '../../shared/api';
 import type { ConversationSummary, DayActivity, Diagnostic, Message } from '../../shared/model';
 import type { ArchiveData, DaySlice } from './archiveData';
@@ -66,19 +73,28 @@ export class ArchiveService {
     let data: ArchiveData;
     let live: LiveStore;
     try {
-      const cacheDir = this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir;
+      const cacheDir =
+        this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir;
       const opened = await openStore(root, {
         cacheDir,
         onProgress: (phase, done, total) => {
-          if (generation === this.generation) this.setStatus({ state: 'loading', root, phase, done, total });
+          if (generation === this.generation)
+            this.setStatus({ state: 'loading', root, phase, done, total });
         },
       });
       data = opened.data;
       live = opened.live;
     } catch (error) {
       const failure =
-        error instanceof ArchiveError ? new ServiceError('folder-unreadable', error.message) : new ServiceError('internal', String(error));
-      if (generation === this.generation) this.setStatus({ state: 'failed', root, error: { code: failure.code, message: failure.message } });
+        error instanceof ArchiveError
+          ? new ServiceError('folder-unreadable', error.message)
+          : new ServiceError('internal', String(error));
+      if (generation === this.generation)
+        this.setStatus({
+          state: 'failed',
+          root,
+          error: { code: failure.code, message: failure.message },
+        });
       throw failure;
     }
     if (generation !== this.generation) {
@@ -100,7 +116,8 @@ export class ArchiveService {
   }
 
   async openSample(): Promise<ArchiveInfo> {
-    if (!this.options.samplePath) throw new ServiceError('unsupported', 'No sample archive is bundled with this build.');
+    if (!this.options.samplePath)
+      throw new ServiceError('unsupported', 'No sample archive is bundled with this build.');
     return this.open(this.options.samplePath);
   }
 
@@ -120,7 +137,9 @@ export class ArchiveService {
   personMessages(conversation: string, person: string, cursor = 0, limit = 500): MessagePage {
     const data = this.opened();
     const { persons } = data.speakers(conversation);
-    const names = persons.find((p) => p.id === person || p.names.includes(person))?.names ?? [person];
+    const names = persons.find((p) => p.id === person || p.names.includes(person))?.names ?? [
+      person,
+    ];
     return data.speakerMessages(conversation, names, cursor, limit);
   }
 
@@ -130,7 +149,8 @@ export class ArchiveService {
 
   locate(id: number) {
     const location = this.opened().locate(id);
-    if (!location) throw new ServiceError('not-found', `There is no message ${id} in this archive.`);
+    if (!location)
+      throw new ServiceError('not-found', `There is no message ${id} in this archive.`);
     return location;
   }
 
@@ -138,8 +158,15 @@ export class ArchiveService {
     return this.opened().messagesByIds(ids);
   }
 
-  search(query: string, options: { limit?: number; cursor?: string; order?: 'newest' | 'oldest' } = {}): SearchResult {
-    return this.opened().search(query, { limit: options.limit ?? 50, order: options.order ?? 'newest', ...(options.cursor ? { cursor: options.cursor } : {}) });
+  search(
+    query: string,
+    options: { limit?: number; cursor?: string; order?: 'newest' | 'oldest' } = {},
+  ): SearchResult {
+    return this.opened().search(query, {
+      limit: options.limit ?? 50,
+      order: options.order ?? 'newest',
+      ...(options.cursor ? { cursor: options.cursor } : {}),
+    });
   }
 
   diagnostics(): Diagnostic[] {

@@ -33,10 +33,16 @@ const engines = {
 export function readFrontMatter(block: string, language: string): FrontMatterResult {
   const name = language.toLowerCase();
   if (name !== '' && name !== 'yaml' && name !== 'yml') {
-    return { ok: false, error: `it is written in "${language.slice(0, 40)}"; only YAML front matter is read` };
+    return {
+      ok: false,
+      error: `it is written in "${language.slice(0, 40)}"; only YAML front matter is read`,
+    };
   }
   if (block.length > MAX_FRONT_MATTER) {
-    return { ok: false, error: `it is ${Math.round(block.length / 1024)} KB long, more than front matter ever is` };
+    return {
+      ok: false,
+      error: `it is ${Math.round(block.length / 1024)} KB long, more than front matter ever is`,
+    };
   }
   // The real archive's front matter separates keys from values with tabs (`tag:\t\t[chat]`),
   // which strict YAML refuses: read it with the tabs as spaces first, then as written.

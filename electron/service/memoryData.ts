@@ -2,7 +2,13 @@
 import type { MessageLocation, MessagePage, SearchResult, SpeakersResult } from '../../shared/api';
 import type { Archive } from '../../shared/archive/build';
 import { summarizeSpeakers } from '../../shared/archive/build';
-import type { ConversationSummary, DayActivity, Diagnostic, FileCounts, Message } from '../../shared/model';
+import type {
+  ConversationSummary,
+  DayActivity,
+  Diagnostic,
+  FileCounts,
+  Message,
+} from '../../shared/model';
 import { sliceOfDay, type ArchiveData, type DaySlice, type SearchOptions } from './archiveData';
 import { searchMessages } from './search/naive';
 
@@ -12,10 +18,15 @@ export class MemoryArchiveData implements ArchiveData {
 
   constructor(private readonly archive: Archive) {
     const { messages } = archive;
-    for (let start = 0; start < messages.length; ) {
+    for (let start = 0; start < messages.length;) {
       const { conversation, day } = messages[start]!;
       let end = start + 1;
-      while (end < messages.length && messages[end]!.conversation === conversation && messages[end]!.day === day) end++;
+      while (
+        end < messages.length &&
+        messages[end]!.conversation === conversation &&
+        messages[end]!.day === day
+      )
+        end++;
       let days = this.ranges.get(conversation);
       if (!days) this.ranges.set(conversation, (days = new Map()));
       days.set(day, [start, end]);
@@ -44,15 +55,27 @@ export class MemoryArchiveData implements ArchiveData {
     return range ? sliceOfDay(this.archive.messages.slice(range[0], range[1]), slice) : [];
   }
 
-  speakerMessages(conversation: string, names: readonly string[], cursor: number, limit: number): MessagePage {
+  speakerMessages(
+    conversation: string,
+    names: readonly string[],
+    cursor: number,
+    limit: number,
+  ): MessagePage {
     const wanted = new Set(names);
-    const all = this.conversationMessages(conversation).filter((message) => wanted.has(message.speaker));
+    const all = this.conversationMessages(conversation).filter((message) =>
+      wanted.has(message.speaker),
+    );
     const messages = all.slice(cursor, cursor + limit);
-    return cursor + limit < all.length ? { messages, total: all.length, nextCursor: cursor + limit } : { messages, total: all.length };
+    return cursor + limit < all.length
+      ? { messages, total: all.length, nextCursor: cursor + limit }
+      : { messages, total: all.length };
   }
 
   speakers(conversation: string, day?: string): SpeakersResult {
-    const whole = { speakers: this.archive.speakers.get(conversation) ?? [], persons: this.archive.persons.get(conversation) ?? [] };
+    const whole = {
+      speakers: this.archive.speakers.get(conversation) ?? [],
+      persons: this.archive.persons.get(conversation) ?? [],
+    };
     if (day === undefined) return whole;
     return summarizeSpeakers(this.dayMessages(conversation, day), whole.speakers);
   }

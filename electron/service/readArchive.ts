@@ -27,10 +27,14 @@ export async function checkArchiveFolder(root: string): Promise<void> {
   } catch (error) {
     throw new ArchiveError(`Cannot open the archive folder "${root}": ${describeError(error)}.`);
   }
-  if (!info.isDirectory()) throw new ArchiveError(`Cannot open "${root}" as an archive: it is not a folder.`);
+  if (!info.isDirectory())
+    throw new ArchiveError(`Cannot open "${root}" as an archive: it is not a folder.`);
 }
 
-export async function readArchive(root: string, onProgress?: (progress: ReadProgress) => void): Promise<Archive> {
+export async function readArchive(
+  root: string,
+  onProgress?: (progress: ReadProgress) => void,
+): Promise<Archive> {
   await checkArchiveFolder(root);
   const problems: Diagnostic[] = [];
   let entries;
@@ -49,7 +53,9 @@ export async function readArchive(root: string, onProgress?: (progress: ReadProg
       const index = next++;
       const entry = candidates[index]!;
       const read = await readArchiveBytes(entry.absolute);
-      parsed[index] = read.ok ? parseFileSafely(entry.path, read.bytes) : skippedFile(entry.path, `Not read: ${read.reason}.`);
+      parsed[index] = read.ok
+        ? parseFileSafely(entry.path, read.bytes)
+        : skippedFile(entry.path, `Not read: ${read.reason}.`);
       onProgress?.({ done: ++done, total: candidates.length });
     }
   };
@@ -62,6 +68,9 @@ function parseFileSafely(path: string, bytes: Uint8Array): ParsedFile {
   try {
     return parseArchiveBytes(path, bytes);
   } catch (error) {
-    return skippedFile(path, `Not read: the reader failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it.`);
+    return skippedFile(
+      path,
+      `Not read: the reader failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it.`,
+    );
   }
 }

@@ -19,10 +19,15 @@ export interface FileInfo {
 }
 
 /** Reads a file's bytes safely; a problem comes back as a sentence. */
-export async function readArchiveBytes(absolute: string): Promise<{ ok: true; bytes: Buffer; info: FileInfo } | { ok: false; reason: string }> {
+export async function readArchiveBytes(
+  absolute: string,
+): Promise<{ ok: true; bytes: Buffer; info: FileInfo } | { ok: false; reason: string }> {
   let handle;
   try {
-    handle = await open(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    handle = await open(
+      absolute,
+      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
+    );
   } catch (error) {
     return { ok: false, reason: `it could not be opened (${describeError(error)})` };
   }
@@ -30,7 +35,10 @@ export async function readArchiveBytes(absolute: string): Promise<{ ok: true; by
     const stat = await handle.stat();
     if (!stat.isFile()) return { ok: false, reason: 'it is not a regular file' };
     if (stat.size > MAX_FILE_BYTES) {
-      return { ok: false, reason: `it is ${Math.round(stat.size / 1024 / 1024)} MB, larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB a file may be` };
+      return {
+        ok: false,
+        reason: `it is ${Math.round(stat.size / 1024 / 1024)} MB, larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB a file may be`,
+      };
     }
     const bytes = await handle.readFile();
     return { ok: true, bytes, info: { size: stat.size, mtimeMs: stat.mtimeMs } };
@@ -46,10 +54,21 @@ export function parseArchiveBytes(path: string, bytes: Uint8Array): ParsedFile {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return skippedFile(path, `Not read: ${decoded.reason}.`);
   const parsed = parseFile(path, decoded.text, readFrontMatter);
-  if (decoded.warning) parsed.diagnostics.unshift({ path, message: `Read as ${decoded.encoding}, but ${decoded.warning}.` });
+  if (decoded.warning)
+    parsed.diagnostics.unshift({
+      path,
+      message: `Read as ${decoded.encoding}, but ${decoded.warning}.`,
+    });
   return parsed;
 }
 
 export function skippedFile(path: string, message: string): ParsedFile {
-  return { path, kind: 'skipped', day: null, title: null, messages: [], diagnostics: [{ path, message }] };
+  return {
+    path,
+    kind: 'skipped',
+    day: null,
+    title: null,
+    messages: [],
+    diagnostics: [{ path, message }],
+  };
 }

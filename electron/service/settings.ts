@@ -13,7 +13,9 @@ export class SettingsStore {
   async get(): Promise<Settings> {
     if (!this.loaded && this.file) {
       try {
-        const parsed = settingsSchema.partial().safeParse(JSON.parse(await readFile(this.file, 'utf8')));
+        const parsed = settingsSchema
+          .partial()
+          .safeParse(JSON.parse(await readFile(this.file, 'utf8')));
         // A damaged or older settings file never stops the app: what parses is kept.
         if (parsed.success) this.current = { ...DEFAULT_SETTINGS, ...parsed.data };
       } catch {

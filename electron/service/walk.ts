@@ -17,7 +17,10 @@ export interface WalkProblem {
   message: string;
 }
 
-export async function walkArchive(root: string, onProblem: (problem: WalkProblem) => void): Promise<WalkEntry[]> {
+export async function walkArchive(
+  root: string,
+  onProblem: (problem: WalkProblem) => void,
+): Promise<WalkEntry[]> {
   const files: WalkEntry[] = [];
   // An explicit stack rather than recursion: a folder 10,000 levels deep is still just data.
   const stack: { absolute: string; relative: string }[] = [{ absolute: root, relative: '' }];
@@ -28,7 +31,10 @@ export async function walkArchive(root: string, onProblem: (problem: WalkProblem
       entries = await opendir(folder.absolute);
     } catch (error) {
       if (folder.relative === '') throw error;
-      onProblem({ path: folder.relative, message: `This folder could not be opened (${describeError(error)}); its files were not read.` });
+      onProblem({
+        path: folder.relative,
+        message: `This folder could not be opened (${describeError(error)}); its files were not read.`,
+      });
       continue;
     }
     const children: { name: string; isFolder: boolean }[] = [];

@@ -16,7 +16,11 @@ export interface ArchiveWatcher {
 }
 
 /** Calls `onChange` with the relative paths (`/`-separated) that changed; hidden paths ignored. */
-export function watchArchive(root: string, onChange: (paths: string[]) => void, onError: (error: Error) => void = () => {}): ArchiveWatcher {
+export function watchArchive(
+  root: string,
+  onChange: (paths: string[]) => void,
+  onError: (error: Error) => void = () => {},
+): ArchiveWatcher {
   let pending = new Set<string>();
   let settleTimer: NodeJS.Timeout | null = null;
   let firstEvent = 0;

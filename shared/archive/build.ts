@@ -38,7 +38,11 @@ export function emptyFileCounts(): FileCounts {
  * @param skipped files that were not candidates for reading at all (images, HTML, scripts...)
  * @param problems diagnostics that belong to no file read (a folder that could not be opened)
  */
-export function buildArchive(files: readonly ParsedFile[], skipped = 0, problems: readonly Diagnostic[] = []): Archive {
+export function buildArchive(
+  files: readonly ParsedFile[],
+  skipped = 0,
+  problems: readonly Diagnostic[] = [],
+): Archive {
   const counts = emptyFileCounts();
   counts.total = skipped;
   counts.skipped = skipped;
@@ -53,7 +57,15 @@ export function buildArchive(files: readonly ParsedFile[], skipped = 0, problems
       // A day marker (Scrollback's own multi-day export) places a message; else the file's day.
       const day = message.day ?? file.day;
       if (day === null) continue;
-      placed.push({ conversation, day, time: message.time, speaker: message.speaker, text: message.text, path: file.path, line: message.line });
+      placed.push({
+        conversation,
+        day,
+        time: message.time,
+        speaker: message.speaker,
+        text: message.text,
+        path: file.path,
+        line: message.line,
+      });
     }
   }
   placed.sort(compareMessages);
@@ -64,7 +76,7 @@ export function buildArchive(files: readonly ParsedFile[], skipped = 0, problems
   const speakers = new Map<string, SpeakerSummary[]>();
   const persons = new Map<string, PersonSummary[]>();
   const days = new Map<string, DayActivity[]>();
-  for (let start = 0; start < messages.length; ) {
+  for (let start = 0; start < messages.length;) {
     const id = messages[start]!.conversation;
     let end = start;
     while (end < messages.length && messages[end]!.conversation === id) end++;
@@ -102,14 +114,24 @@ function summarizeDays(messages: readonly Message[]): DayActivity[] {
  * Speakers of some messages of a conversation (a day, say), tied to the persons found over the
  * whole conversation (`known`).
  */
-export function summarizeSpeakers(messages: readonly Message[], known: readonly SpeakerSummary[]): { speakers: SpeakerSummary[]; persons: PersonSummary[] } {
+export function summarizeSpeakers(
+  messages: readonly Message[],
+  known: readonly SpeakerSummary[],
+): { speakers: SpeakerSummary[]; persons: PersonSummary[] } {
   const knownByName = new Map(known.map((speaker) => [speaker.name, speaker]));
   const stats = new Map<string, SpeakerSummary>();
   for (const [name, count] of countSpeakers(messages)) {
     const base = knownByName.get(name);
-    stats.set(name, { name, ...count, card: base?.card ?? splitGroupCard(name), person: base?.person ?? name });
+    stats.set(name, {
+      name,
+      ...count,
+      card: base?.card ?? splitGroupCard(name),
+      person: base?.person ?? name,
+    });
   }
-  const speakers = [...stats.values()].sort((a, b) => b.messages - a.messages || compareStrings(a.name, b.name));
+  const speakers = [...stats.values()].sort(
+    (a, b) => b.messages - a.messages || compareStrings(a.name, b.name),
+  );
   const persons = new Map<string, PersonSummary>();
   for (const speaker of speakers) {
     const person = persons.get(speaker.person);
@@ -117,14 +139,26 @@ export function summarizeSpeakers(messages: readonly Message[], known: readonly 
       person.names.push(speaker.name);
       person.messages += speaker.messages;
     } else {
-      persons.set(speaker.person, { id: speaker.person, names: [speaker.name], messages: speaker.messages, evidence: 0 });
+      persons.set(speaker.person, {
+        id: speaker.person,
+        names: [speaker.name],
+        messages: speaker.messages,
+        evidence: 0,
+      });
     }
   }
-  return { speakers, persons: [...persons.values()].sort((a, b) => b.messages - a.messages || compareStrings(a.id, b.id)) };
+  return {
+    speakers,
+    persons: [...persons.values()].sort(
+      (a, b) => b.messages - a.messages || compareStrings(a.id, b.id),
+    ),
+  };
 }
 
 /** Each speaker's message count and first and last day, in the order they first speak. */
-function countSpeakers(messages: readonly Message[]): Map<string, { messages: number; first: Day; last: Day }> {
+function countSpeakers(
+  messages: readonly Message[],
+): Map<string, { messages: number; first: Day; last: Day }> {
   const stats = new Map<string, { messages: number; first: Day; last: Day }>();
   for (const message of messages) {
     if (message.speaker === '') continue;
@@ -140,12 +174,20 @@ function countSpeakers(messages: readonly Message[]): Map<string, { messages: nu
 }
 
 /** Speakers of one conversation's messages (ordered by day and time), with echo marks set. */
-function summarizeConversation(messages: readonly Message[]): { speakers: SpeakerSummary[]; persons: PersonSummary[] } {
+function summarizeConversation(messages: readonly Message[]): {
+  speakers: SpeakerSummary[];
+  persons: PersonSummary[];
+} {
   const stats = countSpeakers(messages);
   const counts = new Map([...stats].map(([name, entry]) => [name, entry.messages]));
   const candidates = messages
     .filter((message) => message.speaker !== '')
-    .map((message) => ({ index: message.id, speaker: message.speaker, slot: `${message.day} ${message.time}`, text: message.text }));
+    .map((message) => ({
+      index: message.id,
+      speaker: message.speaker,
+      slot: `${message.day} ${message.time}`,
+      text: message.text,
+    }));
   const grouping = groupPersons(candidates, counts);
   const byId = new Map(messages.map((message) => [message.id, message]));
   for (const [echo, original] of grouping.echoOf) byId.get(echo)!.echoOf = original;
@@ -178,4 +220,3 @@ function compareMessages(a: Omit<Message, 'id'>, b: Omit<Message, 'id'>): number
     a.line - b.line
   );
 }
-

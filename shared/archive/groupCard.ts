@@ -18,7 +18,8 @@ export function splitGroupCard(speaker: string): GroupCard {
   const separator = speaker.includes('-') ? '-' : speaker.includes('_') ? '_' : null;
   if (separator === null) return { name: speaker };
   const parts = speaker.split(separator).map((part) => part.trim());
-  if (parts.length < 2 || parts.length > 6 || parts.some((part) => part === '')) return { name: speaker };
+  if (parts.length < 2 || parts.length > 6 || parts.some((part) => part === ''))
+    return { name: speaker };
   const [name, company, ...rest] = parts as [string, string, ...string[]];
   if (rest.length === 0) return { name, company };
   if (rest.length === 1) {

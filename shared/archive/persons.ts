@@ -31,7 +31,9 @@ export interface PersonGrouping {
  */
 export function groupPersons(
   /** Ordered by slot (conversation, day, time). */
-  candidates: readonly EchoCandidate[], messageCounts: ReadonlyMap<string, number>): PersonGrouping {
+  candidates: readonly EchoCandidate[],
+  messageCounts: ReadonlyMap<string, number>,
+): PersonGrouping {
   const parent = new Map<string, string>();
   const find = (name: string): string => {
     let root = name;
@@ -80,7 +82,9 @@ export function groupPersons(
   const persons = new Map<string, { names: string[]; evidence: number }>();
   const rootToId = new Map<string, string>();
   for (const [root, names] of members) {
-    names.sort((a, b) => (messageCounts.get(b) ?? 0) - (messageCounts.get(a) ?? 0) || compareStrings(a, b));
+    names.sort(
+      (a, b) => (messageCounts.get(b) ?? 0) - (messageCounts.get(a) ?? 0) || compareStrings(a, b),
+    );
     const id = names[0]!;
     rootToId.set(root, id);
     for (const name of names) personOf.set(name, id);
@@ -92,7 +96,8 @@ export function groupPersons(
   }
   const echoOf = new Map<number, number>();
   for (const [first, other] of repeats) {
-    if (personOf.get(first.speaker) === personOf.get(other.speaker)) echoOf.set(other.index, first.index);
+    if (personOf.get(first.speaker) === personOf.get(other.speaker))
+      echoOf.set(other.index, first.index);
   }
   return { personOf, persons, echoOf };
 }

@@ -33,7 +33,11 @@ export function imageKey(path: string, src: string): string {
 
 /** A context with nothing known beyond the messages (tests, copying text). */
 export function plainContext(exportedAt: string): ExportContext {
-  return { conversationTitles: new Map(), personOf: (_conversation, speaker) => speaker, exportedAt };
+  return {
+    conversationTitles: new Map(),
+    personOf: (_conversation, speaker) => speaker,
+    exportedAt,
+  };
 }
 
 export function conversationTitle(context: ExportContext, conversation: string): string {
@@ -78,7 +82,9 @@ export function countPeople(messages: readonly Message[], context: ExportContext
   return [...byPerson]
     .map(([person, entry]) => ({
       person,
-      names: [...entry.names].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([name]) => name),
+      names: [...entry.names]
+        .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+        .map(([name]) => name),
       messages: entry.messages,
     }))
     .sort((a, b) => b.messages - a.messages || compare(a.person, b.person));

@@ -11,7 +11,11 @@ import { formatText } from './text';
 export type TextExportFormat = Exclude<ExportFormat, 'pdf'>;
 
 /** `messages` in archive order (conversation, day, time). */
-export function formatExport(format: TextExportFormat, messages: readonly Message[], context: ExportContext): string {
+export function formatExport(
+  format: TextExportFormat,
+  messages: readonly Message[],
+  context: ExportContext,
+): string {
   switch (format) {
     case 'md':
       return formatMarkdown(messages, context);

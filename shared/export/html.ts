@@ -9,11 +9,19 @@ import { splitGroupCard } from '../archive/groupCard';
 import { secondsOfDay, weekday } from '../dates';
 import type { Message, Token } from '../model';
 import { emojiFor, tokenize } from '../text/tokens';
-import { conversationsOf, conversationTitle, countPeople, dayRange, imageKey, type ExportContext } from './context';
+import {
+  conversationsOf,
+  conversationTitle,
+  countPeople,
+  dayRange,
+  imageKey,
+  type ExportContext,
+} from './context';
 import { EXPORT_STYLE } from './htmlStyle';
 
 /** Nothing but inline styles and data: images; no script, no fetch, no form, no base. */
-export const EXPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export const EXPORT_CSP =
+  "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /** A gap this long between two messages of a day shows the time between them, as WeChat does. */
 const TIME_GAP_SECONDS = 5 * 60;
@@ -25,7 +33,12 @@ export function formatHtml(messages: readonly Message[], context: ExportContext)
   const conversations = conversationsOf(messages);
   const titles = conversations.map((id) => conversationTitle(context, id));
   const range = dayRange(messages);
-  const dates = range === null ? '' : range.first === range.last ? range.first : `${range.first} – ${range.last}`;
+  const dates =
+    range === null
+      ? ''
+      : range.first === range.last
+        ? range.first
+        : `${range.first} – ${range.last}`;
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -52,14 +65,20 @@ export function formatHtml(messages: readonly Message[], context: ExportContext)
       conversation = message.conversation;
       day = null;
       out.push('<section class="conversation">');
-      if (conversations.length > 1) out.push(`<h2 class="conversation-title">${escapeHtml(conversationTitle(context, conversation))}</h2>`);
+      if (conversations.length > 1)
+        out.push(
+          `<h2 class="conversation-title">${escapeHtml(conversationTitle(context, conversation))}</h2>`,
+        );
     }
     if (message.day !== day) {
       day = message.day;
       previous = null;
       out.push(`<h3 class="day"><span>${escapeHtml(day)} ${WEEKDAYS[weekday(day)]}</span></h3>`);
     }
-    if (previous === null || secondsOfDay(message.time) - secondsOfDay(previous.time) >= TIME_GAP_SECONDS) {
+    if (
+      previous === null ||
+      secondsOfDay(message.time) - secondsOfDay(previous.time) >= TIME_GAP_SECONDS
+    ) {
       out.push(`<p class="gap">${escapeHtml(message.time.slice(0, 5))}</p>`);
     }
     writeMessage(out, message, context);
@@ -67,7 +86,13 @@ export function formatHtml(messages: readonly Message[], context: ExportContext)
   }
   if (conversation !== null) out.push('</section>');
   if (messages.length === 0) out.push('<p class="nothing">No messages.</p>');
-  out.push('</main>', '<footer>Exported from Scrollback. Times are as the archive records them, with no time zone.</footer>', '</body>', '</html>', '');
+  out.push(
+    '</main>',
+    '<footer>Exported from Scrollback. Times are as the archive records them, with no time zone.</footer>',
+    '</body>',
+    '</html>',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -80,7 +105,11 @@ function writeHeader(
   dates: string,
 ): void {
   const people = countPeople(messages, context);
-  out.push('<header class="cover">', '<p class="kicker">Chat export</p>', `<h1 lang="zh-CN">${escapeHtml(titles.join(', ') || 'Nothing selected')}</h1>`);
+  out.push(
+    '<header class="cover">',
+    '<p class="kicker">Chat export</p>',
+    `<h1 lang="zh-CN">${escapeHtml(titles.join(', ') || 'Nothing selected')}</h1>`,
+  );
   if (conversations.some((id, index) => id !== titles[index])) {
     out.push(`<p class="source" lang="zh-CN">${conversations.map(escapeHtml).join(' · ')}</p>`);
   }
@@ -89,7 +118,12 @@ function writeHeader(
     fact('Dates', dates || '–'),
     fact('Messages', messages.length.toLocaleString('en-US')),
     // A speakerless log records no names: "0 people" would be wrong.
-    fact('People', people.length === 0 && messages.length > 0 ? 'not recorded' : people.length.toLocaleString('en-US')),
+    fact(
+      'People',
+      people.length === 0 && messages.length > 0
+        ? 'not recorded'
+        : people.length.toLocaleString('en-US'),
+    ),
     fact('Exported', context.exportedAt),
     '</dl>',
   );
@@ -99,7 +133,9 @@ function writeHeader(
       const aliases = person.names.filter((name) => name !== person.person);
       out.push(
         `<li><span class="person-name">${escapeHtml(person.person)}</span>` +
-          (aliases.length > 0 ? ` <span class="aliases">${escapeHtml(aliases.join(', '))}</span>` : '') +
+          (aliases.length > 0
+            ? ` <span class="aliases">${escapeHtml(aliases.join(', '))}</span>`
+            : '') +
           ` <span class="count">${person.messages.toLocaleString('en-US')}</span></li>`,
       );
     }
@@ -113,14 +149,23 @@ function fact(term: string, value: string): string {
 }
 
 function writeMessage(out: string[], message: Message, context: ExportContext): void {
-  const person = message.speaker === '' ? '' : context.personOf(message.conversation, message.speaker);
-  const mine = context.me != null && context.me !== '' && (message.speaker === context.me || person === context.me);
-  const classes = ['message', mine ? 'mine' : '', message.speaker === '' ? 'anonymous' : ''].filter((name) => name !== '').join(' ');
+  const person =
+    message.speaker === '' ? '' : context.personOf(message.conversation, message.speaker);
+  const mine =
+    context.me != null &&
+    context.me !== '' &&
+    (message.speaker === context.me || person === context.me);
+  const classes = ['message', mine ? 'mine' : '', message.speaker === '' ? 'anonymous' : '']
+    .filter((name) => name !== '')
+    .join(' ');
   out.push(`<article class="${classes}">`);
   if (message.speaker !== '') {
-    out.push(`<div class="avatar color-${colorIndex(person)}" aria-hidden="true">${escapeHtml(initial(message.speaker))}</div>`);
+    out.push(
+      `<div class="avatar color-${colorIndex(person)}" aria-hidden="true">${escapeHtml(initial(message.speaker))}</div>`,
+    );
   }
-  const name = message.speaker === '' ? '' : `<span class="speaker">${escapeHtml(message.speaker)}</span>`;
+  const name =
+    message.speaker === '' ? '' : `<span class="speaker">${escapeHtml(message.speaker)}</span>`;
   out.push(
     '<div class="body">',
     `<p class="meta">${name}<time>${escapeHtml(message.time)}</time></p>`,
@@ -139,7 +184,9 @@ function formatTokens(tokens: readonly Token[], message: Message, context: Expor
         break;
       case 'emoji': {
         const emoji = emojiFor(token.name);
-        html += emoji ? `<span class="emoji" title="${escapeHtml(token.text)}">${escapeHtml(emoji)}</span>` : escapeHtml(token.text);
+        html += emoji
+          ? `<span class="emoji" title="${escapeHtml(token.text)}">${escapeHtml(emoji)}</span>`
+          : escapeHtml(token.text);
         break;
       }
       case 'mention':
@@ -161,10 +208,15 @@ function formatTokens(tokens: readonly Token[], message: Message, context: Expor
   return html;
 }
 
-function formatImage(token: Extract<Token, { kind: 'image' }>, message: Message, context: ExportContext): string {
+function formatImage(
+  token: Extract<Token, { kind: 'image' }>,
+  message: Message,
+  context: ExportContext,
+): string {
   const image = context.images?.get(imageKey(message.path, token.src));
   const alt = token.alt === '' ? 'image' : token.alt;
-  if (image?.kind === 'embedded') return `<img class="picture" src="${escapeHtml(image.dataUri)}" alt="${escapeHtml(alt)}">`;
+  if (image?.kind === 'embedded')
+    return `<img class="picture" src="${escapeHtml(image.dataUri)}" alt="${escapeHtml(alt)}">`;
   if (image?.kind === 'linked') {
     return `<a class="placeholder" href="${escapeHtml(image.href)}"><span class="placeholder-label">Image (too large to include): ${escapeHtml(alt)}</span><span class="placeholder-source">${escapeHtml(token.src)}</span></a>`;
   }
@@ -180,11 +232,18 @@ function initial(speaker: string): string {
 /** A stable colour per person, so one person keeps one avatar colour across names and days. */
 function colorIndex(person: string): number {
   let hash = 0;
-  for (let index = 0; index < person.length; index++) hash = (hash * 31 + person.charCodeAt(index)) >>> 0;
+  for (let index = 0; index < person.length; index++)
+    hash = (hash * 31 + person.charCodeAt(index)) >>> 0;
   return hash % AVATAR_COLORS;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for element content and double- or single-quoted attribute values. */
 function escapeHtml(text: string): string {

@@ -66,7 +66,10 @@ export function formatJson(messages: readonly Message[], context: ExportContext)
     first: range?.first ?? null,
     last: range?.last ?? null,
     count: messages.length,
-    conversations: conversationsOf(messages).map((id) => ({ id, title: conversationTitle(context, id) })),
+    conversations: conversationsOf(messages).map((id) => ({
+      id,
+      title: conversationTitle(context, id),
+    })),
     messages: messages.map((message) => ({
       conversation: message.conversation,
       day: message.day,

@@ -25,21 +25,38 @@ export function formatMarkdown(messages: readonly Message[], context: ExportCont
   for (const message of messages) {
     if (`${message.conversation}\u0000${message.day}` !== group) {
       group = `${message.conversation}\u0000${message.day}`;
-      lines.push(`<!-- day: ${message.day} in ${commentSafe(message.conversation)} -->`, BLANK_LINE);
+      lines.push(
+        `<!-- day: ${message.day} in ${commentSafe(message.conversation)} -->`,
+        BLANK_LINE,
+      );
     }
     lines.push(`> ${message.time}  ${headerSafe(message.speaker)}  `, BLANK_LINE);
-    for (const line of encodeMessageText(message.text)) lines.push(IMAGE_LINE.test(line) ? `${line} ` : `${line}  `);
+    for (const line of encodeMessageText(message.text))
+      lines.push(IMAGE_LINE.test(line) ? `${line} ` : `${line}  `);
     if (message.text !== '') lines.push(BLANK_LINE);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function frontMatter(messages: readonly Message[], context: ExportContext, conversations: readonly string[]): string[] {
+function frontMatter(
+  messages: readonly Message[],
+  context: ExportContext,
+  conversations: readonly string[],
+): string[] {
   const range = dayRange(messages);
   const first = range?.first ?? '';
   const titles = conversations.map((id) => conversationTitle(context, id)).join(', ');
-  const days = range === null ? '' : range.first === range.last ? range.first : `${range.first} – ${range.last}`;
-  const lines = ['---', 'layout:     source ', `title:      ${yamlString([titles, days].filter((part) => part !== '').join(' '))}`];
+  const days =
+    range === null
+      ? ''
+      : range.first === range.last
+        ? range.first
+        : `${range.first} – ${range.last}`;
+  const lines = [
+    '---',
+    'layout:     source ',
+    `title:      ${yamlString([titles, days].filter((part) => part !== '').join(' '))}`,
+  ];
   // The day a reader falls back on when the file name holds none; the archive writes noon.
   if (first !== '') lines.push(`date:       ${first} 12:00:00`);
   lines.push(

@@ -52,7 +52,8 @@ function encodeLine(line: string): string {
   let encoded = escapeAmpersands(line).replaceAll('\r', '&#xD;').replace(TAG_START, '&lt;');
   const last = encoded.at(-1);
   if (last !== undefined && BLANK.test(last)) encoded = encoded.slice(0, -1) + reference(last);
-  if (STRUCTURAL_START.test(encoded)) encoded = (encoded[0] === '>' ? '&gt;' : '&lt;') + encoded.slice(1);
+  if (STRUCTURAL_START.test(encoded))
+    encoded = (encoded[0] === '>' ? '&gt;' : '&lt;') + encoded.slice(1);
   return encoded;
 }
 
@@ -63,4 +64,3 @@ function escapeAmpersands(text: string): string {
 function reference(character: string): string {
   return `&#x${character.codePointAt(0)!.toString(16).toUpperCase()};`;
 }
-

@@ -25,8 +25,16 @@ export function formatText(messages: readonly Message[], context: ExportContext)
 }
 
 /** One message as text lines (joined with \n), for exports and for copying a selection. */
-export function formatTextMessage(message: Pick<Message, 'day' | 'time' | 'speaker' | 'text'>): string {
+export function formatTextMessage(
+  message: Pick<Message, 'day' | 'time' | 'speaker' | 'text'>,
+): string {
   const [first = '', ...rest] = message.text.replace(/\r\n?/g, '\n').split('\n');
-  const lead = message.speaker === '' ? `${message.day} ${message.time}` : `${message.day} ${message.time} ${message.speaker}:`;
-  return [first === '' ? lead : `${lead} ${first}`, ...rest.map((line) => CONTINUATION + line)].join('\n');
+  const lead =
+    message.speaker === ''
+      ? `${message.day} ${message.time}`
+      : `${message.day} ${message.time} ${message.speaker}:`;
+  return [
+    first === '' ? lead : `${lead} ${first}`,
+    ...rest.map((line) => CONTINUATION + line),
+  ].join('\n');
 }

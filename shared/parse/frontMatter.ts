@@ -23,7 +23,8 @@ export function findFrontMatter(lines: readonly string[]): FrontMatterBlock {
   const limit = Math.min(lines.length, MAX_FRONT_MATTER_LINES);
   for (let i = 1; i < limit; i++) {
     const line = lines[i]!.trimEnd();
-    if (line === '---' || line === '...') return { kind: 'closed', language, endLine: i, bodyStart: i + 1 };
+    if (line === '---' || line === '...')
+      return { kind: 'closed', language, endLine: i, bodyStart: i + 1 };
   }
   return { kind: 'unterminated', language };
 }

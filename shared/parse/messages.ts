@@ -39,5 +39,8 @@ export function matchDayMarker(line: string): string | null {
 function matchTimed(pattern: RegExp, line: string): LineMatch | null {
   const match = pattern.exec(line);
   if (!match) return null;
-  return { time: `${match[1]}:${match[2]}:${match[3]}`, rest: line.slice(match[0].length).trimEnd() };
+  return {
+    time: `${match[1]}:${match[2]}:${match[3]}`,
+    rest: line.slice(match[0].length).trimEnd(),
+  };
 }

@@ -10,7 +10,8 @@ import { isBlank, splitLines } from './lines';
 import { matchDayMarker, matchHeader, matchTimelineLine } from './messages';
 
 /** What the front matter reader returns: the parsed data, or why it could not be parsed. */
-export type FrontMatterResult = { ok: true; data: Record<string, unknown> } | { ok: false; error: string };
+export type FrontMatterResult =
+  { ok: true; data: Record<string, unknown> } | { ok: false; error: string };
 export type FrontMatterReader = (block: string, language: string) => FrontMatterResult;
 
 /** File name endings read as Markdown (chat logs, speakerless logs, documents). */
@@ -21,7 +22,11 @@ export function isCandidateFile(path: string): boolean {
   return TEXT_EXTENSIONS.test(path);
 }
 
-export function parseFile(path: string, text: string, readFrontMatter: FrontMatterReader): ParsedFile {
+export function parseFile(
+  path: string,
+  text: string,
+  readFrontMatter: FrontMatterReader,
+): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const lines = splitLines(text.startsWith('\uFEFF') ? text.slice(1) : text);
   let block = findFrontMatter(lines);
@@ -37,18 +42,33 @@ export function parseFile(path: string, text: string, readFrontMatter: FrontMatt
     bodyStart = block.bodyStart;
     const result = readFrontMatter(lines.slice(0, block.endLine + 1).join('\n'), block.language);
     if (result.ok) data = result.data;
-    else diagnostics.push({ path, line: 1, message: `The front matter could not be read (${result.error}); the rest of the file was read.` });
+    else
+      diagnostics.push({
+        path,
+        line: 1,
+        message: `The front matter could not be read (${result.error}); the rest of the file was read.`,
+      });
   } else if (block.kind === 'unterminated') {
     // Without a closing `---` there is no telling where the front matter ends: look for messages
     // in the whole file rather than lose them.
     bodyStart = 1;
-    diagnostics.push({ path, line: 1, message: 'The front matter has no closing "---" line before the messages; the file was read as if it had none.' });
+    diagnostics.push({
+      path,
+      line: 1,
+      message:
+        'The front matter has no closing "---" line before the messages; the file was read as if it had none.',
+    });
   }
 
   const title = typeof data.title === 'string' ? data.title : null;
   const kind = classify(lines, bodyStart, block.kind !== 'none');
   const day = findDay(baseName(path)) ?? dayFromFrontMatter(data.date);
-  const messages = kind === 'chat' ? readChat(lines, bodyStart, path, diagnostics) : kind === 'timeline' ? readTimeline(lines, bodyStart) : [];
+  const messages =
+    kind === 'chat'
+      ? readChat(lines, bodyStart, path, diagnostics)
+      : kind === 'timeline'
+        ? readTimeline(lines, bodyStart)
+        : [];
 
   if (messages.length > 0 && day === null) {
     diagnostics.push({
@@ -77,9 +97,20 @@ function classify(lines: readonly string[], bodyStart: number, hasFrontMatter: b
   return timed > 0 && timed * 2 >= nonBlank ? 'timeline' : 'document';
 }
 
-function readChat(lines: readonly string[], start: number, path: string, diagnostics: Diagnostic[]): ParsedMessage[] {
+function readChat(
+  lines: readonly string[],
+  start: number,
+  path: string,
+  diagnostics: Diagnostic[],
+): ParsedMessage[] {
   const messages: ParsedMessage[] = [];
-  let current: { time: string; speaker: string; line: number; text: string[]; day: string | null } | null = null;
+  let current: {
+    time: string;
+    speaker: string;
+    line: number;
+    text: string[];
+    day: string | null;
+  } | null = null;
   let stray = 0;
   let strayLine = 0;
   // The day of the last day marker (see matchDayMarker); null keeps the file's day.
@@ -96,7 +127,13 @@ function readChat(lines: readonly string[], start: number, path: string, diagnos
     const marker = header ? null : matchDayMarker(line);
     if (header) {
       flush();
-      current = { time: header.time, speaker: header.rest.trim(), line: i + 1, text: [], day: markedDay };
+      current = {
+        time: header.time,
+        speaker: header.rest.trim(),
+        line: i + 1,
+        text: [],
+        day: markedDay,
+      };
     } else if (marker !== null && isDay(marker)) {
       flush();
       current = null;

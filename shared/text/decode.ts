@@ -5,7 +5,12 @@
  */
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'; warning?: string }
+  | {
+      ok: true;
+      text: string;
+      encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+      warning?: string;
+    }
   | { ok: false; reason: string };
 
 interface TextDecoderLike {
@@ -25,10 +30,18 @@ const SNIFF_BYTES = 8192;
 
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: new Decoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+    return {
+      ok: true,
+      text: new Decoder('utf-16le').decode(bytes.subarray(2)),
+      encoding: 'utf-16le',
+    };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: new Decoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+    return {
+      ok: true,
+      text: new Decoder('utf-16be').decode(bytes.subarray(2)),
+      encoding: 'utf-16be',
+    };
   }
   let body = bytes;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -38,7 +51,11 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     return { ok: false, reason: 'it is a binary file, not text' };
   }
   try {
-    return { ok: true, text: new Decoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8' };
+    return {
+      ok: true,
+      text: new Decoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body),
+      encoding: 'utf-8',
+    };
   } catch {
     // Not valid UTF-8: Chinese Windows tools write GB18030 (a superset of GBK and GB2312).
   }
@@ -49,9 +66,19 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (gbBad < utf8Bad) {
     return gbBad === 0
       ? { ok: true, text: gb, encoding: 'gb18030' }
-      : { ok: true, text: gb, encoding: 'gb18030', warning: `${gbBad} invalid byte sequences were replaced with �` };
+      : {
+          ok: true,
+          text: gb,
+          encoding: 'gb18030',
+          warning: `${gbBad} invalid byte sequences were replaced with �`,
+        };
   }
-  return { ok: true, text: utf8, encoding: 'utf-8', warning: `${utf8Bad} invalid UTF-8 byte sequences were replaced with �` };
+  return {
+    ok: true,
+    text: utf8,
+    encoding: 'utf-8',
+    warning: `${utf8Bad} invalid UTF-8 byte sequences were replaced with �`,
+  };
 }
 
 /** A NUL byte, or many control bytes, near the start: text files have neither. */

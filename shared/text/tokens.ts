@@ -7,7 +7,9 @@
 import emojiMap from '../../assets/emoji.json';
 import type { Token } from '../model';
 
-const EMOJI: ReadonlyMap<string, string> = new Map(Object.entries(emojiMap as Record<string, string>));
+const EMOJI: ReadonlyMap<string, string> = new Map(
+  Object.entries(emojiMap as Record<string, string>),
+);
 
 /** The emoji a WeChat shortcode name stands for (`强` -> 👍), or undefined for unknown names. */
 export function emojiFor(name: string): string | undefined {
@@ -68,7 +70,12 @@ function pushFileTokens(text: string, tokens: Token[]): void {
   for (let match = FILE_EXTENSION.exec(text); match !== null; match = FILE_EXTENSION.exec(text)) {
     const end = match.index + match[0].length;
     let start = match.index;
-    while (start > plainStart && match.index - start < MAX_FILE_NAME && !NOT_IN_FILE_NAME.test(text[start - 1]!)) start--;
+    while (
+      start > plainStart &&
+      match.index - start < MAX_FILE_NAME &&
+      !NOT_IN_FILE_NAME.test(text[start - 1]!)
+    )
+      start--;
     if (start === match.index) continue;
     pushText(text.slice(plainStart, start), tokens);
     const name = text.slice(start, end);

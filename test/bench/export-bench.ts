@@ -40,7 +40,10 @@ async function main(): Promise<void> {
   const service = new ArchiveService({ cacheDir: null });
   try {
     await service.open(SAMPLE);
-    const messages = tile(service.messagesByIds(Array.from({ length: MESSAGES }, (_, id) => id)), MESSAGES);
+    const messages = tile(
+      service.messagesByIds(Array.from({ length: MESSAGES }, (_, id) => id)),
+      MESSAGES,
+    );
     const ids = messages.map((message) => message.id);
     // The service's persons and titles, over the tiled messages (the archive is smaller than 10,000).
     const source: ExportSource = {
@@ -56,13 +59,30 @@ async function main(): Promise<void> {
       const size = Buffer.byteLength(formatExport(format, messages, context));
       const formatting = await median(() => formatExport(format, messages, context));
       let run = 0;
-      const whole = await median(() => exportToFile(source, { ids, format, path: join(out, `export-${run++}.${format}`) }));
-      rows.push([format, formatting.toFixed(0), whole.toFixed(0), baseline.toFixed(0), (size / 1024 / 1024).toFixed(1)]);
+      const whole = await median(() =>
+        exportToFile(source, { ids, format, path: join(out, `export-${run++}.${format}`) }),
+      );
+      rows.push([
+        format,
+        formatting.toFixed(0),
+        whole.toFixed(0),
+        baseline.toFixed(0),
+        (size / 1024 / 1024).toFixed(1),
+      ]);
     }
     const header = ['format', 'format ms', 'exportToFile ms', 'baseline ms', 'MB'];
-    const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-    const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-    process.stdout.write(`Exporting ${MESSAGES.toLocaleString('en-US')} messages (median of ${RUNS} runs; baseline: JSON.stringify of the same messages)\n`);
+    const widths = header.map((title, column) =>
+      Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+    );
+    const line = (cells: string[]) =>
+      cells
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+        )
+        .join('  ');
+    process.stdout.write(
+      `Exporting ${MESSAGES.toLocaleString('en-US')} messages (median of ${RUNS} runs; baseline: JSON.stringify of the same messages)\n`,
+    );
     process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
   } finally {
     service.close();
@@ -80,6 +100,8 @@ function tile(messages: readonly Message[], count: number): Message[] {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -161,7 +161,11 @@ test('select a range, copy it as text, export it', async ({ page, context }) => 
   expect(outside).toEqual([]);
 });
 
-test('export a selected range as HTML: it holds the same messages and fetches nothing', async ({ page, context, browser }) => {
+test('export a selected range as HTML: it holds the same messages and fetches nothing', async ({
+  page,
+  context,
+  browser,
+}) => {
   const outside = await guardNetwork(context);
   await page.goto(`${server.url}#/groups%2Ftrailclub/2024-03-05`);
   const rows = page.locator('.message-scroll .message-time');
@@ -190,16 +194,24 @@ test('export a selected range as HTML: it holds the same messages and fetches no
     const exportedPage = await reader.newPage();
     await exportedPage.goto(`file://${join(folder, 'thread.html')}`);
     await exportedPage.waitForLoadState('networkidle');
-    await exportedPage.screenshot({ path: join(__dirname, '../../test-results/e2e/19-exported-html.png'), fullPage: true });
+    await exportedPage.screenshot({
+      path: join(__dirname, '../../test-results/e2e/19-exported-html.png'),
+      fullPage: true,
+    });
     expect(requests).toEqual([`file://${join(folder, 'thread.html')}`]);
     expect(await exportedPage.locator('script').count()).toBe(0);
     const shown = await exportedPage.locator('body').innerText();
     for (const line of copied) {
       // "2024-03-05 09:12:30 name: text": the time and the first words of the text are on the page.
-      const [, time, text] = /^\d{4}-\d{2}-\d{2} (\d{2}:\d{2}):\d{2} [^:]*: ?(.*)$/.exec(line) ?? [];
+      const [, time, text] =
+        /^\d{4}-\d{2}-\d{2} (\d{2}:\d{2}):\d{2} [^:]*: ?(.*)$/.exec(line) ?? [];
       if (time === undefined) continue;
       expect(shown).toContain(time);
-      const words = (text ?? '').replace(/\[[^\]]+\]|!\[[^\]]*\]\([^)]*\)|@\S+/g, ' ').trim().split(/\s+/)[0] ?? '';
+      const words =
+        (text ?? '')
+          .replace(/\[[^\]]+\]|!\[[^\]]*\]\([^)]*\)|@\S+/g, ' ')
+          .trim()
+          .split(/\s+/)[0] ?? '';
       if (words.length > 1) expect(shown).toContain(words);
     }
     await reader.close();

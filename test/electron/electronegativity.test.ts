@@ -57,7 +57,9 @@ function parseCsv(text: string): string[][] {
 
 describe('electronegativity over electron/', () => {
   it('finds nothing that is not explained, and every explanation is still needed', () => {
-    const config = JSON.parse(readFileSync(resolve(REPO, 'electronegativity.config.json'), 'utf8')) as {
+    const config = JSON.parse(
+      readFileSync(resolve(REPO, 'electronegativity.config.json'), 'utf8'),
+    ) as {
       electronVersion: string;
       excludedChecks: Record<string, string>;
       explained: Explanation[];
@@ -67,19 +69,43 @@ describe('electronegativity over electron/', () => {
       const output = join(folder, 'findings.csv');
       const run = spawnSync(
         process.execPath,
-        [TOOL, '-i', resolve(REPO, 'electron'), '-r', '-e', config.electronVersion, '-x', Object.keys(config.excludedChecks).join(','), '-o', output],
+        [
+          TOOL,
+          '-i',
+          resolve(REPO, 'electron'),
+          '-r',
+          '-e',
+          config.electronVersion,
+          '-x',
+          Object.keys(config.excludedChecks).join(','),
+          '-o',
+          output,
+        ],
         { encoding: 'utf8', timeout: 120_000 },
       );
       expect(run.status, run.stderr).toBe(0);
       const [header, ...rows] = parseCsv(readFileSync(output, 'utf8'));
-      expect(header?.map((h) => h.trim())).toEqual(['issue', 'severity', 'confidence', 'filename', 'location', 'sample', 'description', 'url']);
-      const findings: Finding[] = rows.filter((r) => r.length > 1).map((r) => ({ check: r[0]!, file: r[3]!, location: r[4]!, code: r[5]! }));
-      const explains = (e: Explanation, f: Finding) => e.check === f.check && e.file === f.file && f.code.includes(e.code);
+      expect(header?.map((h) => h.trim())).toEqual([
+        'issue',
+        'severity',
+        'confidence',
+        'filename',
+        'location',
+        'sample',
+        'description',
+        'url',
+      ]);
+      const findings: Finding[] = rows
+        .filter((r) => r.length > 1)
+        .map((r) => ({ check: r[0]!, file: r[3]!, location: r[4]!, code: r[5]! }));
+      const explains = (e: Explanation, f: Finding) =>
+        e.check === f.check && e.file === f.file && f.code.includes(e.code);
       const unexplained = findings.filter((f) => !config.explained.some((e) => explains(e, f)));
       expect(unexplained, 'findings not explained in electronegativity.config.json').toEqual([]);
       const stale = config.explained.filter((e) => !findings.some((f) => explains(e, f)));
       expect(stale, 'explanations that match no finding any more').toEqual([]);
-      for (const explanation of config.explained) expect(explanation.why.length).toBeGreaterThan(40);
+      for (const explanation of config.explained)
+        expect(explanation.why.length).toBeGreaterThan(40);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

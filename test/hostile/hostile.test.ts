@@ -50,14 +50,28 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 describe('a hostile archive', () => {
   it('is read within the time and memory bounds by the real command', () => {
     const started = performance.now();
-    const run = spawnSync(process.execPath, [`--max-old-space-size=${MEMORY_LIMIT_MB}`, '-r', resolve(import.meta.dirname, 'report-rss.cjs'), CLI, 'stats', hostile.root, '--json'], {
-      encoding: 'utf8',
-      timeout: TIME_LIMIT_MS,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        `--max-old-space-size=${MEMORY_LIMIT_MB}`,
+        '-r',
+        resolve(import.meta.dirname, 'report-rss.cjs'),
+        CLI,
+        'stats',
+        hostile.root,
+        '--json',
+      ],
+      {
+        encoding: 'utf8',
+        timeout: TIME_LIMIT_MS,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
     const rssKb = Number(/scrollback-test-max-rss-kb (\d+)/.exec(run.stderr)?.[1]);
-    console.log(`hostile archive: ${hostile.files.length} files, ${(hostile.bytes / 1024 / 1024).toFixed(1)} MiB, read in ${seconds.toFixed(2)} s, peak RSS ${(rssKb / 1024).toFixed(0)} MiB`);
+    console.log(
+      `hostile archive: ${hostile.files.length} files, ${(hostile.bytes / 1024 / 1024).toFixed(1)} MiB, read in ${seconds.toFixed(2)} s, peak RSS ${(rssKb / 1024).toFixed(0)} MiB`,
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).messages).toBe(archive.messages.length);
     expect(rssKb / 1024).toBeLessThan(MEMORY_LIMIT_MB);
@@ -69,15 +83,19 @@ describe('a hostile archive', () => {
       expect(read.length, file.path).toBe(file.messages);
     }
     const encoded = archive.messages.filter((m) => m.conversation === 'enc');
-    expect(new Set(encoded.map((m) => `${m.speaker}|${m.text}`))).toEqual(new Set(['张三|支付你好', 'Ann|hello\nsecond line']));
+    expect(new Set(encoded.map((m) => `${m.speaker}|${m.text}`))).toEqual(
+      new Set(['张三|支付你好', 'Ann|hello\nsecond line']),
+    );
   });
 
   it('gives a diagnostic for every file it could not read', () => {
     const diagnosed = new Set(archive.diagnostics.map((d) => d.path));
-    for (const file of hostile.files.filter((f) => f.diagnostic)) expect(diagnosed.has(file.path), file.path).toBe(true);
+    for (const file of hostile.files.filter((f) => f.diagnostic))
+      expect(diagnosed.has(file.path), file.path).toBe(true);
     expect(archive.files.skipped).toBe(2);
     // Each is a sentence for a person, not a stack trace.
-    for (const diagnostic of archive.diagnostics) expect(diagnostic.message).toMatch(/^[^\n]{10,400}\.$/);
+    for (const diagnostic of archive.diagnostics)
+      expect(diagnostic.message).toMatch(/^[^\n]{10,400}\.$/);
   });
 
   it('runs no code from the archive and lets no key pollute prototypes', () => {
@@ -97,6 +115,9 @@ describe('a hostile archive', () => {
 
   it('keeps HTML and scripts in names and texts as plain text', () => {
     const html = archive.messages.filter((m) => m.conversation === 'content');
-    expect(html[0]).toMatchObject({ speaker: '<img src=x onerror=alert(1)>', text: '<script>alert(1)</script><b>bold</b>' });
+    expect(html[0]).toMatchObject({
+      speaker: '<img src=x onerror=alert(1)>',
+      text: '<script>alert(1)</script><b>bold</b>',
+    });
   });
 });

@@ -19,8 +19,13 @@ export async function checkTarget(target: string, overwrite: boolean): Promise<v
     if ((error as { code?: unknown }).code === 'ENOENT') return checkFolder(dirname(target));
     throw new ServiceError('write-failed', `Cannot write "${target}": ${describeError(error)}.`);
   }
-  if (info.isDirectory()) throw new ServiceError('write-failed', `Cannot write "${target}": it is a folder. Choose a file name.`);
-  if (!overwrite) throw new ServiceError('file-exists', `"${target}" already exists; it was left as it is.`);
+  if (info.isDirectory())
+    throw new ServiceError(
+      'write-failed',
+      `Cannot write "${target}": it is a folder. Choose a file name.`,
+    );
+  if (!overwrite)
+    throw new ServiceError('file-exists', `"${target}" already exists; it was left as it is.`);
 }
 
 async function checkFolder(folder: string): Promise<void> {
@@ -28,9 +33,13 @@ async function checkFolder(folder: string): Promise<void> {
   try {
     info = await lstat(folder);
   } catch (error) {
-    throw new ServiceError('write-failed', `Cannot write into "${folder}": ${describeError(error)}.`);
+    throw new ServiceError(
+      'write-failed',
+      `Cannot write into "${folder}": ${describeError(error)}.`,
+    );
   }
-  if (!info.isDirectory()) throw new ServiceError('write-failed', `Cannot write into "${folder}": it is not a folder.`);
+  if (!info.isDirectory())
+    throw new ServiceError('write-failed', `Cannot write into "${folder}": it is not a folder.`);
 }
 
 /**
@@ -39,10 +48,17 @@ async function checkFolder(folder: string): Promise<void> {
  * which fails if the name is taken (where hard links are not supported, the check is made just
  * before the rename instead).
  */
-export async function writeFileAtomically(target: string, bytes: Uint8Array, overwrite: boolean): Promise<void> {
+export async function writeFileAtomically(
+  target: string,
+  bytes: Uint8Array,
+  overwrite: boolean,
+): Promise<void> {
   await checkTarget(target, overwrite);
   // Hidden, and named after the target so that a leftover (after a power cut) says what it was.
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     const handle = await open(temporary, 'wx');
     try {
@@ -67,9 +83,17 @@ async function linkWithoutReplacing(temporary: string, target: string): Promise<
     return;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'EEXIST') throw new ServiceError('file-exists', `"${target}" already exists; it was left as it is.`);
+    if (code === 'EEXIST')
+      throw new ServiceError('file-exists', `"${target}" already exists; it was left as it is.`);
     // FAT and some network file systems have no hard links: check, then rename.
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+    if (
+      code !== 'EPERM' &&
+      code !== 'ENOTSUP' &&
+      code !== 'EOPNOTSUPP' &&
+      code !== 'EXDEV' &&
+      code !== 'ENOSYS'
+    )
+      throw error;
   }
   await checkTarget(target, false);
   await rename(temporary, target);

@@ -21,7 +21,12 @@ export interface ImageLimits {
 
 const DEFAULT_IMAGE_LIMITS: ImageLimits = { each: 2 * 1024 * 1024, total: 24 * 1024 * 1024 };
 
-export async function collectImages(root: string, messages: readonly Message[], target: string, limits = DEFAULT_IMAGE_LIMITS): Promise<Map<string, ExportImage>> {
+export async function collectImages(
+  root: string,
+  messages: readonly Message[],
+  target: string,
+  limits = DEFAULT_IMAGE_LIMITS,
+): Promise<Map<string, ExportImage>> {
   const images = new Map<string, ExportImage>();
   // One read per file, however many messages show it.
   const byFile = new Map<string, ExportImage | null>();
@@ -39,7 +44,10 @@ export async function collectImages(root: string, messages: readonly Message[], 
         if (!read.ok) image = null;
         else if (read.bytes.length <= limits.each && embedded + read.bytes.length <= limits.total) {
           embedded += read.bytes.length;
-          image = { kind: 'embedded', dataUri: `data:${read.contentType};base64,${read.bytes.toString('base64')}` };
+          image = {
+            kind: 'embedded',
+            dataUri: `data:${read.contentType};base64,${read.bytes.toString('base64')}`,
+          };
         } else {
           image = { kind: 'linked', href: linkFrom(dirname(target), read.file) };
         }

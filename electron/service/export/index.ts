@@ -33,25 +33,38 @@ export interface ExportOptions {
   imageLimits?: ImageLimits;
 }
 
-export async function exportToFile(source: ExportSource, request: ExportRequest, printer?: PdfPrinter, options: ExportOptions = {}): Promise<ExportResult> {
-  if (request.path === undefined) throw new ServiceError('invalid-argument', 'exportMessages: no file to write was given.');
+export async function exportToFile(
+  source: ExportSource,
+  request: ExportRequest,
+  printer?: PdfPrinter,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  if (request.path === undefined)
+    throw new ServiceError('invalid-argument', 'exportMessages: no file to write was given.');
   const target = resolve(request.path);
   const overwrite = request.overwrite === true;
   // Before any work: a refusal should not wait for a PDF to print.
   await checkTarget(target, overwrite);
   if (request.format === 'pdf' && printer === undefined) {
-    throw new ServiceError('unsupported', 'PDF export is not available here; export HTML and print it from a browser.');
+    throw new ServiceError(
+      'unsupported',
+      'PDF export is not available here; export HTML and print it from a browser.',
+    );
   }
   const messages = source.messagesByIds(request.ids);
   if (messages.length === 0) {
     throw request.ids.length === 0
       ? new ServiceError('invalid-argument', 'Nothing to export: no messages were selected.')
-      : new ServiceError('not-found', 'None of the selected messages is in the open archive (was another archive opened?).');
+      : new ServiceError(
+          'not-found',
+          'None of the selected messages is in the open archive (was another archive opened?).',
+        );
   }
   const context = exportContext(source, messages, options);
   let bytes: Uint8Array;
   if (request.format === 'html' || request.format === 'pdf') {
-    if (source.root !== null) context.images = await collectImages(source.root, messages, target, options.imageLimits);
+    if (source.root !== null)
+      context.images = await collectImages(source.root, messages, target, options.imageLimits);
     const html = formatHtml(messages, context);
     bytes = request.format === 'pdf' ? await printer!(html) : Buffer.from(html, 'utf8');
   } else {
@@ -62,16 +75,29 @@ export async function exportToFile(source: ExportSource, request: ExportRequest,
 }
 
 /** Titles and persons of the conversations the messages come from. */
-function exportContext(source: ExportSource, messages: readonly Message[], options: ExportOptions): ExportContext {
-  const titles = new Map(source.conversations().map((conversation) => [conversation.id, conversation.title]));
+function exportContext(
+  source: ExportSource,
+  messages: readonly Message[],
+  options: ExportOptions,
+): ExportContext {
+  const titles = new Map(
+    source.conversations().map((conversation) => [conversation.id, conversation.title]),
+  );
   const persons = new Map<string, Map<string, string>>();
   const personOf = (conversation: string, speaker: string): string => {
     let names = persons.get(conversation);
     if (!names) {
-      names = new Map(source.speakers(conversation).speakers.map((summary) => [summary.name, summary.person]));
+      names = new Map(
+        source.speakers(conversation).speakers.map((summary) => [summary.name, summary.person]),
+      );
       persons.set(conversation, names);
     }
     return names.get(speaker) ?? speaker;
   };
-  return { conversationTitles: titles, personOf, exportedAt: formatExportTime(options.now ?? new Date()), me: options.me ?? null };
+  return {
+    conversationTitles: titles,
+    personOf,
+    exportedAt: formatExportTime(options.now ?? new Date()),
+    me: options.me ?? null,
+  };
 }

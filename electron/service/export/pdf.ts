@@ -56,10 +56,19 @@ export function chromiumPrinter(options: ChromiumOptions = {}): PdfPrinter {
     const browser = await chromium.launch({
       executablePath,
       headless: true,
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
-      const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', offline: true });
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        serviceWorkers: 'block',
+        offline: true,
+      });
       await context.route('**/*', (route) => {
         options.onRequest?.(route.request().url());
         return route.abort('blockedbyclient');

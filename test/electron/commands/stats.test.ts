@@ -9,18 +9,30 @@ describe('scrollback stats', () => {
     const stats = JSON.parse(run.stdout);
     expect(stats.files).toEqual({ total: 46, chat: 41, timeline: 2, document: 3, skipped: 0 });
     expect(stats.messages).toBe(4081);
-    expect(stats.conversations.map((c: { id: string; title: string; messages: number }) => [c.id, c.title, c.messages])).toEqual([
+    expect(
+      stats.conversations.map((c: { id: string; title: string; messages: number }) => [
+        c.id,
+        c.title,
+        c.messages,
+      ]),
+    ).toEqual([
       ['source/devarch', 'devarch', 169],
       ['source/prodarch', 'prodarch', 919],
       ['source/proddev', 'proddev', 2682],
       ['wechat', 'wechat', 311],
     ]);
-    expect(stats.conversations[2]).toMatchObject({ days: 28, first: '2018-05-02', last: '2018-05-31' });
+    expect(stats.conversations[2]).toMatchObject({
+      days: 28,
+      first: '2018-05-02',
+      last: '2018-05-31',
+    });
     expect(stats.diagnostics).toEqual([]);
   });
 
   it('gives identical JSON in every time zone', () => {
-    const outputs = ['UTC', 'America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati'].map((TZ) => runCli(['stats', SAMPLE_ARCHIVE, '--json'], { TZ }).stdout);
+    const outputs = ['UTC', 'America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati'].map(
+      (TZ) => runCli(['stats', SAMPLE_ARCHIVE, '--json'], { TZ }).stdout,
+    );
     expect(new Set(outputs).size).toBe(1);
     expect(outputs[0]).toContain('"first": "2017-05-05"');
   });
@@ -36,7 +48,9 @@ describe('scrollback stats', () => {
   it('fails with one clear sentence when the folder is missing', () => {
     const run = runCli(['stats', '/no/such/archive']);
     expect(run.status).not.toBe(0);
-    expect(run.stderr.trim()).toBe('scrollback: Cannot open the archive folder "/no/such/archive": it does not exist.');
+    expect(run.stderr.trim()).toBe(
+      'scrollback: Cannot open the archive folder "/no/such/archive": it does not exist.',
+    );
     expect(run.stdout).toBe('');
   });
 

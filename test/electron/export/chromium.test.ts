@@ -49,7 +49,10 @@ describe.skipIf(executablePath === null)('HTML export in Chromium', () => {
   const service = new ArchiveService({ cacheDir: null });
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: executablePath!, args: ['--no-sandbox', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: executablePath!,
+      args: ['--no-sandbox', '--disable-background-networking'],
+    });
     out = mkdtempSync(join(tmpdir(), 'scrollback-export-'));
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
@@ -69,7 +72,12 @@ describe.skipIf(executablePath === null)('HTML export in Chromium', () => {
       await service.open(root);
       const messages = days.flatMap((day) => service.dayMessages(conversation, day));
       const path = join(out, `${name}.html`);
-      await exportToFile(service, { ids: messages.map((m) => m.id), format: 'html', path }, undefined, { me: name === 'bundled' ? '许诺-山野社-前端-南京' : null });
+      await exportToFile(
+        service,
+        { ids: messages.map((m) => m.id), format: 'html', path },
+        undefined,
+        { me: name === 'bundled' ? '许诺-山野社-前端-南京' : null },
+      );
 
       const context = await browser.newContext({ viewport: { width: 900, height: 1200 } });
       const requests: string[] = [];
@@ -85,7 +93,10 @@ describe.skipIf(executablePath === null)('HTML export in Chromium', () => {
       const scripts: string[] = [];
       page.on('console', (message) => scripts.push(message.text()));
       await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: name !== 'proddev' });
+      await page.screenshot({
+        path: join(SCREENSHOTS, `${name}.png`),
+        fullPage: name !== 'proddev',
+      });
 
       expect(requests).toEqual([]);
       expect(scripts).toEqual([]);
@@ -113,25 +124,32 @@ describe.skipIf(executablePath === null)('HTML export in Chromium', () => {
     await page.close();
   });
 
-  it.skipIf(!hasPdfToText)('prints a PDF whose text holds the messages, with no request made', async () => {
-    await service.open(BUNDLED_SAMPLE);
-    const messages = service.dayMessages('groups/devteam', '2024-03-06');
-    const path = join(out, 'thread.pdf');
-    const requests: string[] = [];
-    const result = await exportToFile(service, { ids: messages.map((m) => m.id), format: 'pdf', path }, chromiumPrinter({ onRequest: (url) => requests.push(url) }));
-    const bytes = readFileSync(path);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(bytes.subarray(-8).toString('latin1')).toContain('%%EOF');
-    expect(result.bytes).toBe(bytes.length);
-    expect(requests).toEqual([]);
-    // Lines wrap anywhere in Chinese, so blanks are left out of the comparison.
-    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    const checked = (word: string) => hasCjkFont || /^[\x21-\x7e]+$/.test(word);
-    for (const message of messages) {
-      expect(text).toContain(message.time);
-      if (checked(message.speaker)) expect(text).toContain(message.speaker.replace(/\s+/g, ''));
-      for (const word of plainWords(message).filter(checked)) expect(text).toContain(word);
-    }
-    expect(existsSync(`${path}.tmp`)).toBe(false);
-  });
+  it.skipIf(!hasPdfToText)(
+    'prints a PDF whose text holds the messages, with no request made',
+    async () => {
+      await service.open(BUNDLED_SAMPLE);
+      const messages = service.dayMessages('groups/devteam', '2024-03-06');
+      const path = join(out, 'thread.pdf');
+      const requests: string[] = [];
+      const result = await exportToFile(
+        service,
+        { ids: messages.map((m) => m.id), format: 'pdf', path },
+        chromiumPrinter({ onRequest: (url) => requests.push(url) }),
+      );
+      const bytes = readFileSync(path);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(bytes.subarray(-8).toString('latin1')).toContain('%%EOF');
+      expect(result.bytes).toBe(bytes.length);
+      expect(requests).toEqual([]);
+      // Lines wrap anywhere in Chinese, so blanks are left out of the comparison.
+      const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      const checked = (word: string) => hasCjkFont || /^[\x21-\x7e]+$/.test(word);
+      for (const message of messages) {
+        expect(text).toContain(message.time);
+        if (checked(message.speaker)) expect(text).toContain(message.speaker.replace(/\s+/g, ''));
+        for (const word of plainWords(message).filter(checked)) expect(text).toContain(word);
+      }
+      expect(existsSync(`${path}.tmp`)).toBe(false);
+    },
+  );
 });

@@ -28,12 +28,31 @@ describe('scrollback export', () => {
 
   it('exports a conversation between two days as Markdown that reads back the same', () => {
     const path = join(out, 'proddev.md');
-    const run = runCli(['export', SAMPLE_ARCHIVE, '--format', 'md', '--in', 'proddev', '--from', '2018-05-15', '--to', '2018-05-16', '-o', path]);
+    const run = runCli([
+      'export',
+      SAMPLE_ARCHIVE,
+      '--format',
+      'md',
+      '--in',
+      'proddev',
+      '--from',
+      '2018-05-15',
+      '--to',
+      '2018-05-16',
+      '-o',
+      path,
+    ]);
     expect(run.status).toBe(0);
-    const expected = ['2018-05-15', '2018-05-16'].flatMap((day) => service.dayMessages('source/proddev', day));
-    expect(run.stdout).toBe(`Wrote ${expected.length.toLocaleString('en-US')} messages (${run.stdout.match(/\((.*)\)/)![1]}) to ${path}\n`);
+    const expected = ['2018-05-15', '2018-05-16'].flatMap((day) =>
+      service.dayMessages('source/proddev', day),
+    );
+    expect(run.stdout).toBe(
+      `Wrote ${expected.length.toLocaleString('en-US')} messages (${run.stdout.match(/\((.*)\)/)![1]}) to ${path}\n`,
+    );
     const parsed = parseFile('proddev.md', readFileSync(path, 'utf8'), readFrontMatter);
-    expect(parsed.messages.map((m) => [m.day ?? parsed.day, m.time, m.speaker, m.text])).toEqual(expected.map((m) => [m.day, m.time, m.speaker, m.text]));
+    expect(parsed.messages.map((m) => [m.day ?? parsed.day, m.time, m.speaker, m.text])).toEqual(
+      expected.map((m) => [m.day, m.time, m.speaker, m.text]),
+    );
     expect(readdirSync(out).filter((name) => name !== '.cache')).toEqual(['proddev.md']);
   });
 
@@ -53,10 +72,23 @@ describe('scrollback export', () => {
 
   it('--person takes every name of that person', () => {
     const path = join(out, 'person.json');
-    const run = runCli(['export', BUNDLED_SAMPLE, '--format', 'json', '--in', 'groups/trailclub', '--person', '小溪', '-o', path]);
+    const run = runCli([
+      'export',
+      BUNDLED_SAMPLE,
+      '--format',
+      'json',
+      '--in',
+      'groups/trailclub',
+      '--person',
+      '小溪',
+      '-o',
+      path,
+    ]);
     expect(run.status).toBe(0);
     const document = JSON.parse(readFileSync(path, 'utf8')) as JsonExport;
-    expect(new Set(document.messages.map((m) => m.speaker))).toEqual(new Set(['小溪', '林小溪-山野社-领队-杭州']));
+    expect(new Set(document.messages.map((m) => m.speaker))).toEqual(
+      new Set(['小溪', '林小溪-山野社-领队-杭州']),
+    );
     expect(new Set(document.messages.map((m) => m.person)).size).toBe(1);
   });
 
@@ -74,11 +106,42 @@ describe('scrollback export', () => {
     expect(noFormat.status).toBe(2);
     expect(noFormat.stderr).toContain('--format must be one of md, html, pdf, json, csv, txt');
     expect(runCli(['export', BUNDLED_SAMPLE, '--format', 'md']).stderr).toContain('-o FILE');
-    expect(runCli(['export', BUNDLED_SAMPLE, '--format', 'md', '--from', '2024-02-30', '-o', join(out, 'x')]).stderr).toContain('YYYY-MM-DD');
-    const unknown = runCli(['export', BUNDLED_SAMPLE, '--format', 'md', '--in', 'nowhere', '-o', join(out, 'x')]);
+    expect(
+      runCli([
+        'export',
+        BUNDLED_SAMPLE,
+        '--format',
+        'md',
+        '--from',
+        '2024-02-30',
+        '-o',
+        join(out, 'x'),
+      ]).stderr,
+    ).toContain('YYYY-MM-DD');
+    const unknown = runCli([
+      'export',
+      BUNDLED_SAMPLE,
+      '--format',
+      'md',
+      '--in',
+      'nowhere',
+      '-o',
+      join(out, 'x'),
+    ]);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain('There is no conversation "nowhere". The archive has: groups/devteam, groups/trailclub, notes.');
-    const nobody = runCli(['export', BUNDLED_SAMPLE, '--format', 'md', '--person', 'Nobody', '-o', join(out, 'x')]);
+    expect(unknown.stderr).toContain(
+      'There is no conversation "nowhere". The archive has: groups/devteam, groups/trailclub, notes.',
+    );
+    const nobody = runCli([
+      'export',
+      BUNDLED_SAMPLE,
+      '--format',
+      'md',
+      '--person',
+      'Nobody',
+      '-o',
+      join(out, 'x'),
+    ]);
     expect(nobody.status).toBe(1);
     expect(nobody.stderr).toContain('Nobody is called "Nobody"');
     expect(readdirSync(out)).not.toContain('x');

@@ -48,7 +48,10 @@ describe('exportToFile', () => {
         { time: '09:03:00', speaker: '范双', text: 'R&D <script>alert(1)</script>' },
       ]),
     );
-    archive.write('group/_posts/2018-05-16-chat.markdown', chatLog('2018-05-16', [{ time: '10:00:00', speaker: '李雄峰', text: 'next day' }]));
+    archive.write(
+      'group/_posts/2018-05-16-chat.markdown',
+      chatLog('2018-05-16', [{ time: '10:00:00', speaker: '李雄峰', text: 'next day' }]),
+    );
     await service.open(archive.root);
     out = mkdtempSync(join(tmpdir(), 'scrollback-export-'));
   });
@@ -63,7 +66,9 @@ describe('exportToFile', () => {
 
   it('writes the file and reports where, how many messages and how many bytes', async () => {
     const path = join(out, 'thread.md');
-    const result = await exportToFile(service, { ids: allIds(), format: 'md', path }, undefined, { now: NOW });
+    const result = await exportToFile(service, { ids: allIds(), format: 'md', path }, undefined, {
+      now: NOW,
+    });
     const written = readFileSync(path);
     expect(result).toEqual({ path, messages: 3, bytes: written.length });
     expect(written.toString('utf8')).toContain('<!-- day: 2018-05-16 in group -->');
@@ -84,25 +89,67 @@ describe('exportToFile', () => {
     const folder = mkdtempSync(join(tmpdir(), 'scrollback-atomic-'));
     try {
       await exportToFile(service, { ids: allIds(), format: 'json', path: join(folder, 'a.json') });
-      await exportToFile(service, { ids: allIds(), format: 'csv', path: join(folder, 'a.json'), overwrite: true });
+      await exportToFile(service, {
+        ids: allIds(),
+        format: 'csv',
+        path: join(folder, 'a.json'),
+        overwrite: true,
+      });
       const failing = async () => {
         throw new Error('printer broke');
       };
-      await expect(exportToFile(service, { ids: allIds(), format: 'pdf', path: join(folder, 'b.pdf') }, failing)).rejects.toThrow('printer broke');
+      await expect(
+        exportToFile(
+          service,
+          { ids: allIds(), format: 'pdf', path: join(folder, 'b.pdf') },
+          failing,
+        ),
+      ).rejects.toThrow('printer broke');
       expect(readdirSync(folder)).toEqual(['a.json']);
-      expect(readFileSync(join(folder, 'a.json'), 'utf8').startsWith('\uFEFF"conversation"')).toBe(true);
+      expect(readFileSync(join(folder, 'a.json'), 'utf8').startsWith('\uFEFF"conversation"')).toBe(
+        true,
+      );
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   });
 
   it('says clearly what is wrong: no messages, a missing folder, a folder as target, no PDF printer', async () => {
-    expect((await rejection(exportToFile(service, { ids: [], format: 'md', path: join(out, 'x.md') }))).code).toBe('invalid-argument');
-    expect((await rejection(exportToFile(service, { ids: [999], format: 'md', path: join(out, 'x.md') }))).code).toBe('not-found');
-    expect((await rejection(exportToFile(service, { ids: [0], format: 'md', path: join(out, 'missing', 'x.md') }))).code).toBe('write-failed');
-    expect((await rejection(exportToFile(service, { ids: [0], format: 'md', path: out, overwrite: true }))).code).toBe('write-failed');
-    expect((await rejection(exportToFile(service, { ids: [0], format: 'pdf', path: join(out, 'x.pdf') }))).code).toBe('unsupported');
-    expect((await rejection(exportToFile(service, { ids: [0], format: 'md' }))).code).toBe('invalid-argument');
+    expect(
+      (await rejection(exportToFile(service, { ids: [], format: 'md', path: join(out, 'x.md') })))
+        .code,
+    ).toBe('invalid-argument');
+    expect(
+      (
+        await rejection(
+          exportToFile(service, { ids: [999], format: 'md', path: join(out, 'x.md') }),
+        )
+      ).code,
+    ).toBe('not-found');
+    expect(
+      (
+        await rejection(
+          exportToFile(service, { ids: [0], format: 'md', path: join(out, 'missing', 'x.md') }),
+        )
+      ).code,
+    ).toBe('write-failed');
+    expect(
+      (
+        await rejection(
+          exportToFile(service, { ids: [0], format: 'md', path: out, overwrite: true }),
+        )
+      ).code,
+    ).toBe('write-failed');
+    expect(
+      (
+        await rejection(
+          exportToFile(service, { ids: [0], format: 'pdf', path: join(out, 'x.pdf') }),
+        )
+      ).code,
+    ).toBe('unsupported');
+    expect((await rejection(exportToFile(service, { ids: [0], format: 'md' }))).code).toBe(
+      'invalid-argument',
+    );
   });
 
   it('never writes into the archive folder on its own', async () => {
@@ -116,13 +163,18 @@ describe('exportToFile', () => {
   it('writes into the archive only when that path was chosen, and the export reads back as the same days', async () => {
     const copy = tempArchive();
     try {
-      copy.write('group/_posts/2018-05-15-chat.markdown', readFileSync(join(archive.root, 'group/_posts/2018-05-15-chat.markdown')));
+      copy.write(
+        'group/_posts/2018-05-15-chat.markdown',
+        readFileSync(join(archive.root, 'group/_posts/2018-05-15-chat.markdown')),
+      );
       const path = join(copy.root, 'exports', 'thread.md');
       copy.write('exports/.keep', '');
       await exportToFile(service, { ids: allIds(), format: 'md', path });
       const reread = await readArchive(copy.root);
       const exported = reread.messages.filter((message) => message.conversation === 'exports');
-      expect(exported.map((m) => [m.day, m.time, m.speaker, m.text])).toEqual(service.messagesByIds(allIds()).map((m) => [m.day, m.time, m.speaker, m.text]));
+      expect(exported.map((m) => [m.day, m.time, m.speaker, m.text])).toEqual(
+        service.messagesByIds(allIds()).map((m) => [m.day, m.time, m.speaker, m.text]),
+      );
     } finally {
       copy.remove();
     }
@@ -137,15 +189,27 @@ describe('exportToFile with archive images', () => {
     try {
       const messages = service.dayMessages('groups/trailclub', '2024-03-05');
       const path = join(out, 'trail.html');
-      await exportToFile(service, { ids: messages.map((m) => m.id), format: 'html', path }, undefined, { now: NOW });
+      await exportToFile(
+        service,
+        { ids: messages.map((m) => m.id), format: 'html', path },
+        undefined,
+        { now: NOW },
+      );
       const html = readFileSync(path, 'utf8');
       expect(html).toMatch(/<img class="picture" src="data:image\/png;base64,iVBORw0KGgo/);
       expect(html).toContain('Image not included: 2024-03-05 10:01:00');
       expect(html).not.toMatch(/<script/i);
 
       const small = join(out, 'linked.html');
-      await exportToFile(service, { ids: messages.map((m) => m.id), format: 'html', path: small }, undefined, { imageLimits: { each: 10, total: 10 } });
-      expect(readFileSync(small, 'utf8')).toMatch(/<a class="placeholder" href="[^"]*groups\/trailclub\/_posts\/images\/2024-03-05-trail.png"/);
+      await exportToFile(
+        service,
+        { ids: messages.map((m) => m.id), format: 'html', path: small },
+        undefined,
+        { imageLimits: { each: 10, total: 10 } },
+      );
+      expect(readFileSync(small, 'utf8')).toMatch(
+        /<a class="placeholder" href="[^"]*groups\/trailclub\/_posts\/images\/2024-03-05-trail.png"/,
+      );
     } finally {
       service.close();
       rmSync(out, { recursive: true, force: true });

@@ -33,7 +33,9 @@ describe('readArchive on the real archive sample', () => {
     expect(archive.messages).toHaveLength(independent.messages);
     expect(archive.messages).toHaveLength(4081);
     expect(archive.files).toEqual({ total: 46, chat: 41, timeline: 2, document: 3, skipped: 0 });
-    expect(new Map(archive.conversations.map((c) => [c.id, c.messages]))).toEqual(independent.perConversation);
+    expect(new Map(archive.conversations.map((c) => [c.id, c.messages]))).toEqual(
+      independent.perConversation,
+    );
     expect(Object.fromEntries(archive.conversations.map((c) => [c.id, c.messages]))).toEqual({
       'source/proddev': 2682,
       'source/prodarch': 919,
@@ -49,7 +51,11 @@ describe('readArchive on the real archive sample', () => {
     expect(echoes.length).toBeGreaterThan(0);
     for (const echo of echoes) {
       const original = archive.messages[echo.echoOf!]!;
-      expect([original.day, original.time, original.text]).toEqual([echo.day, echo.time, echo.text]);
+      expect([original.day, original.time, original.text]).toEqual([
+        echo.day,
+        echo.time,
+        echo.text,
+      ]);
       expect(original.speaker).not.toBe(echo.speaker);
     }
     const grouped = archive.persons.get('source/prodarch')!.filter((p) => p.names.length > 1);
@@ -64,13 +70,25 @@ describe('readArchive on awkward folders', () => {
 
   it('reads any depth, skips hidden folders, node_modules and symbolic links, counts other files as skipped', async () => {
     archive = tempArchive();
-    archive.write('a/b/c/d/e/_posts/2018-05-15-chat.md', chatLog('2018-05-15', [{ time: '09:00:00', speaker: 'x', text: 'deep' }]));
-    archive.write('.git/_posts/2018-05-15-chat.md', chatLog('2018-05-15', [{ time: '09:00:00', speaker: 'x', text: 'hidden' }]));
-    archive.write('node_modules/m/2018-05-15-chat.md', chatLog('2018-05-15', [{ time: '09:00:00', speaker: 'x', text: 'module' }]));
+    archive.write(
+      'a/b/c/d/e/_posts/2018-05-15-chat.md',
+      chatLog('2018-05-15', [{ time: '09:00:00', speaker: 'x', text: 'deep' }]),
+    );
+    archive.write(
+      '.git/_posts/2018-05-15-chat.md',
+      chatLog('2018-05-15', [{ time: '09:00:00', speaker: 'x', text: 'hidden' }]),
+    );
+    archive.write(
+      'node_modules/m/2018-05-15-chat.md',
+      chatLog('2018-05-15', [{ time: '09:00:00', speaker: 'x', text: 'module' }]),
+    );
     archive.write('css/site.css', 'body{}');
     archive.write('index.html', '<html></html>');
     const outside = tempArchive();
-    outside.write('2018-05-15-chat.md', chatLog('2018-05-15', [{ time: '09:00:00', speaker: 'x', text: 'outside' }]));
+    outside.write(
+      '2018-05-15-chat.md',
+      chatLog('2018-05-15', [{ time: '09:00:00', speaker: 'x', text: 'outside' }]),
+    );
     symlinkSync(outside.root, join(archive.root, 'linked'));
     symlinkSync(join(outside.root, '2018-05-15-chat.md'), join(archive.root, '2018-05-16-chat.md'));
     symlinkSync(archive.root, join(archive.root, 'a/loop'));
@@ -86,21 +104,37 @@ describe('readArchive on awkward folders', () => {
 
   it('reads the other files when one is bad, with a diagnostic for each bad one', async () => {
     archive = tempArchive();
-    archive.write('g/_posts/2018-05-15-chat.md', chatLog('2018-05-15', [{ time: '09:00:00', speaker: '张三', text: 'good' }]));
-    archive.write('g/_posts/2018-05-16-chat.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
-    archive.write('g/_posts/2018-05-17-chat.md', '---\ntitle: [broken\n---\n> 10:00:00  李四\nstill read\n');
+    archive.write(
+      'g/_posts/2018-05-15-chat.md',
+      chatLog('2018-05-15', [{ time: '09:00:00', speaker: '张三', text: 'good' }]),
+    );
+    archive.write(
+      'g/_posts/2018-05-16-chat.md',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+    );
+    archive.write(
+      'g/_posts/2018-05-17-chat.md',
+      '---\ntitle: [broken\n---\n> 10:00:00  李四\nstill read\n',
+    );
     archive.write('g/_posts/chat-without-date.md', '> 10:00:00  王五\nlost day\n');
-    archive.write('g/_posts/2018-05-18-chat.md', '---js\n{ title: "x" }\n---\n> 11:00:00  赵六\nno js\n');
+    archive.write(
+      'g/_posts/2018-05-18-chat.md',
+      '---js\n{ title: "x" }\n---\n> 11:00:00  赵六\nno js\n',
+    );
     const result = await readArchive(archive.root);
     expect(result.messages.map((m) => m.text)).toEqual(['good', 'still read', 'no js']);
     expect(result.files).toMatchObject({ total: 5, skipped: 1 });
-    expect(result.diagnostics.map((d) => [d.path.replace('g/_posts/', ''), d.line ?? null])).toEqual([
+    expect(
+      result.diagnostics.map((d) => [d.path.replace('g/_posts/', ''), d.line ?? null]),
+    ).toEqual([
       ['2018-05-16-chat.md', null],
       ['2018-05-17-chat.md', 1],
       ['2018-05-18-chat.md', 1],
       ['chat-without-date.md', null],
     ]);
-    expect(result.diagnostics.map((d) => d.message).join('\n')).toMatch(/binary[\s\S]*could not be read[\s\S]*only YAML[\s\S]*No date/);
+    expect(result.diagnostics.map((d) => d.message).join('\n')).toMatch(
+      /binary[\s\S]*could not be read[\s\S]*only YAML[\s\S]*No date/,
+    );
   });
 
   it('reads GB18030, UTF-16 and BOM files like UTF-8 ones', async () => {
@@ -116,7 +150,10 @@ describe('readArchive on awkward folders', () => {
     ]);
     archive.write('gb/2018-05-15-chat.md', gb);
     archive.write('utf8/2018-05-15-chat.md', `\uFEFF${text}`);
-    archive.write('utf16/2018-05-15-chat.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    archive.write(
+      'utf16/2018-05-15-chat.md',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
     archive.write('crlf/2018-05-15-chat.md', text.replace(/\n/g, '\r\n'));
     const result = await readArchive(archive.root);
     expect(result.messages.map((m) => [m.conversation, m.speaker, m.text])).toEqual([

@@ -17,22 +17,46 @@ import { testContext, toMessages, type MessageFields } from './messages';
 function roundTrip(messages: readonly Message[], name = 'export.md') {
   const bytes = new TextEncoder().encode(formatMarkdown(messages, testContext()));
   const parsed = parseFile(name, new TextDecoder().decode(bytes), readFrontMatter);
-  return { parsed, back: parsed.messages.map((message) => ({ day: message.day ?? parsed.day, time: message.time, speaker: message.speaker, text: message.text })) };
+  return {
+    parsed,
+    back: parsed.messages.map((message) => ({
+      day: message.day ?? parsed.day,
+      time: message.time,
+      speaker: message.speaker,
+      text: message.text,
+    })),
+  };
 }
 
 function expectSame(messages: readonly Message[]) {
   const { parsed, back } = roundTrip(messages);
   expect(parsed.kind).toBe('chat');
   expect(parsed.diagnostics).toEqual([]);
-  expect(back).toEqual(messages.map((message) => ({ day: message.day, time: message.time, speaker: message.speaker, text: message.text })));
+  expect(back).toEqual(
+    messages.map((message) => ({
+      day: message.day,
+      time: message.time,
+      speaker: message.speaker,
+      text: message.text,
+    })),
+  );
 }
 
-const one = (text: string, speaker = '李雄峰'): MessageFields => ({ conversation: 'source/proddev', day: '2018-05-15', time: '09:02:16', speaker, text });
+const one = (text: string, speaker = '李雄峰'): MessageFields => ({
+  conversation: 'source/proddev',
+  day: '2018-05-15',
+  time: '09:02:16',
+  speaker,
+  text,
+});
 
 describe('Markdown export', () => {
   it('writes the archive format: front matter, headers, three-space blank lines, two-space line ends', () => {
     const text = formatMarkdown(
-      toMessages([one('近期分享安排：\n5.15 @卢克 [强]'), { ...one('![2018-05-15 09:02:54](http://static.example.invalid/a.png)'), time: '09:02:54' }]),
+      toMessages([
+        one('近期分享安排：\n5.15 @卢克 [强]'),
+        { ...one('![2018-05-15 09:02:54](http://static.example.invalid/a.png)'), time: '09:02:54' },
+      ]),
       testContext(),
     );
     expect(text).toBe(
@@ -72,7 +96,9 @@ describe('Markdown export', () => {
     expect(encodeMessageText('<!-- day: 2018-05-16 -->')).toEqual(['&lt;!-- day: 2018-05-16 -->']);
     expect(encodeMessageText('ends in a blank ')).toEqual(['ends in a blank&#x20;']);
     // Markdown viewers render raw HTML: a tag from the archive is written so that it shows as text.
-    expect(encodeMessageText('<b>x</b> <script>alert(1)</script> a < b')).toEqual(['&lt;b>x&lt;/b> &lt;script>alert(1)&lt;/script> a < b']);
+    expect(encodeMessageText('<b>x</b> <script>alert(1)</script> a < b')).toEqual([
+      '&lt;b>x&lt;/b> &lt;script>alert(1)&lt;/script> a < b',
+    ]);
     expect(encodeMessageText('a\n\nb')).toEqual(['a&#xA;', 'b']);
     expect(encodeMessageText('\n')).toEqual(['&#xA;']);
   });
@@ -95,7 +121,11 @@ describe('Markdown export', () => {
 
   it('keeps the day whatever the file is called', () => {
     const messages = toMessages([one('x')]);
-    const parsed = parseFile('2020-01-01-notes.md', formatMarkdown(messages, testContext()), readFrontMatter);
+    const parsed = parseFile(
+      '2020-01-01-notes.md',
+      formatMarkdown(messages, testContext()),
+      readFrontMatter,
+    );
     expect(parsed.messages.map((message) => message.day)).toEqual(['2018-05-15']);
   });
 
@@ -113,24 +143,72 @@ describe('Markdown export', () => {
 
   it('round-trips random messages and selections (property)', () => {
     const awkward = fc.constantFrom(
-      '&', '&amp;', '&amp;amp;', '&#160;', '&#x20;', '&lt;', '&nbsp', '&copy', '&;', '&#;', '&#xZZ;',
-      '> 09:00:00  x', '> 12:34:56', '>', '<!-- day: 2018-05-16 -->', '<!-- day: ', '<script>', '</b>', '<', '<!',
-      '\n', '\n\n', '\r', '\r\n', ' ', '  ', '\t', '\u3000', '\u00a0', '\u2005', '\u2028', '\ufeff',
-      '李雄峰', '[强]', '@松子-鸿搜 ', '![a](b.png)', 'http://x.example/?a=1&b=2', '---', '...', '#', '*', '-', 'x',
+      '&',
+      '&amp;',
+      '&amp;amp;',
+      '&#160;',
+      '&#x20;',
+      '&lt;',
+      '&nbsp',
+      '&copy',
+      '&;',
+      '&#;',
+      '&#xZZ;',
+      '> 09:00:00  x',
+      '> 12:34:56',
+      '>',
+      '<!-- day: 2018-05-16 -->',
+      '<!-- day: ',
+      '<script>',
+      '</b>',
+      '<',
+      '<!',
+      '\n',
+      '\n\n',
+      '\r',
+      '\r\n',
+      ' ',
+      '  ',
+      '\t',
+      '\u3000',
+      '\u00a0',
+      '\u2005',
+      '\u2028',
+      '\ufeff',
+      '李雄峰',
+      '[强]',
+      '@松子-鸿搜 ',
+      '![a](b.png)',
+      'http://x.example/?a=1&b=2',
+      '---',
+      '...',
+      '#',
+      '*',
+      '-',
+      'x',
     );
     const text = fc.oneof(
       fc.array(awkward, { maxLength: 12 }).map((parts) => parts.join('')),
       fc.string({ unit: 'grapheme', maxLength: 40 }),
-      fc.array(fc.oneof(awkward, fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), { maxLength: 10 }).map((parts) => parts.join('')),
+      fc
+        .array(fc.oneof(awkward, fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), {
+          maxLength: 10,
+        })
+        .map((parts) => parts.join('')),
     );
     const speaker = fc
-      .oneof(fc.constantFrom('李雄峰', '范双-奇付通-开发-北京', 'A&amp;B', '> x', ''), fc.string({ unit: 'grapheme', maxLength: 12 }))
+      .oneof(
+        fc.constantFrom('李雄峰', '范双-奇付通-开发-北京', 'A&amp;B', '> x', ''),
+        fc.string({ unit: 'grapheme', maxLength: 12 }),
+      )
       .map((name) => name.replace(/[\r\n]/g, '').trim());
     const pad = (value: number) => String(value).padStart(2, '0');
     const message = fc.record({
       conversation: fc.constantFrom('source/proddev', 'source/prodarch', 'wechat'),
       day: fc.constantFrom('2018-05-15', '2018-05-16', '2017-12-31'),
-      time: fc.tuple(fc.nat(23), fc.nat(59), fc.nat(59)).map(([h, m, s]) => `${pad(h)}:${pad(m)}:${pad(s)}`),
+      time: fc
+        .tuple(fc.nat(23), fc.nat(59), fc.nat(59))
+        .map(([h, m, s]) => `${pad(h)}:${pad(m)}:${pad(s)}`),
       speaker,
       text,
     });

@@ -15,7 +15,12 @@ export function toMessages(fields: readonly MessageFields[]): Message[] {
         compare(a.message.time, b.message.time) ||
         a.index - b.index,
     );
-  return ordered.map(({ message }, id) => ({ id, ...message, path: `${message.conversation}/_posts/${message.day}-chat.markdown`, line: id + 1 }));
+  return ordered.map(({ message }, id) => ({
+    id,
+    ...message,
+    path: `${message.conversation}/_posts/${message.day}-chat.markdown`,
+    line: id + 1,
+  }));
 }
 
 export const EXPORTED_AT = '2026-11-24 18:30:12 UTC+01:00';

@@ -4,13 +4,44 @@ import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../../electron/service/frontMatter';
 import { parseFile } from '../../../shared/parse/parseFile';
 
-const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })).map((parts) => parts.map((n) => String(n).padStart(2, '0')).join(':'));
-const speaker = fc.stringMatching(/^[^\s]{1,4}( [^\s]{1,3})?$/).filter((s) => s.trim() === s && s.length > 0);
+const time = fc
+  .tuple(
+    fc.integer({ min: 0, max: 23 }),
+    fc.integer({ min: 0, max: 59 }),
+    fc.integer({ min: 0, max: 59 }),
+  )
+  .map((parts) => parts.map((n) => String(n).padStart(2, '0')).join(':'));
+const speaker = fc
+  .stringMatching(/^[^\s]{1,4}( [^\s]{1,3})?$/)
+  .filter((s) => s.trim() === s && s.length > 0);
 /** Body lines: headers mixed with arbitrary text, blanks and near-headers. */
 const line = fc.oneof(
   fc.tuple(time, speaker).map(([t, s]) => ({ header: true, text: `> ${t}  ${s}  ` })),
-  fc.string({ unit: fc.constantFrom('>', ' ', '\t', '0', '9', ':', '-', '李', 'a', '&', ';', '#', '[', ']', '@', '\u3000') }).map((text) => ({ header: false, text })),
-  fc.constantFrom('   ', '', '---', '> ', '> 09:00:00 x', '09:00:00  timeline').map((text) => ({ header: false, text })),
+  fc
+    .string({
+      unit: fc.constantFrom(
+        '>',
+        ' ',
+        '\t',
+        '0',
+        '9',
+        ':',
+        '-',
+        '李',
+        'a',
+        '&',
+        ';',
+        '#',
+        '[',
+        ']',
+        '@',
+        '\u3000',
+      ),
+    })
+    .map((text) => ({ header: false, text })),
+  fc
+    .constantFrom('   ', '', '---', '> ', '> 09:00:00 x', '09:00:00  timeline')
+    .map((text) => ({ header: false, text })),
 );
 
 describe('parseFile on arbitrary text', () => {
@@ -44,14 +75,34 @@ describe('parseFile on arbitrary text', () => {
 
   it('keeps every word of message text', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(time, speaker, fc.array(fc.stringMatching(/^[^\r\n&]*[^\s&]$/), { maxLength: 4 })), { maxLength: 10 }), (messages) => {
-        const text = messages.map(([t, s, body]) => [`> ${t}  ${s}  `, '   ', ...body.map((b) => `${b}  `), '   '].join('\n')).join('\n');
-        const file = parseFile('g/2018-05-15-chat.md', text, readFrontMatter);
-        const bodies = messages.map(([, , body]) => body.filter((b) => b.trim() !== '' && !/^> \d\d:\d\d:\d\d/.test(b)).join('\n'));
-        // A body line that itself looks like a header starts a new message; skip those cases.
-        fc.pre(messages.every(([, , body]) => body.every((b) => !/^> \d\d:\d\d:\d\d(\s{2,}|\s*$)/.test(b))));
-        expect(file.messages.map((m) => m.text)).toEqual(bodies);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            time,
+            speaker,
+            fc.array(fc.stringMatching(/^[^\r\n&]*[^\s&]$/), { maxLength: 4 }),
+          ),
+          { maxLength: 10 },
+        ),
+        (messages) => {
+          const text = messages
+            .map(([t, s, body]) =>
+              [`> ${t}  ${s}  `, '   ', ...body.map((b) => `${b}  `), '   '].join('\n'),
+            )
+            .join('\n');
+          const file = parseFile('g/2018-05-15-chat.md', text, readFrontMatter);
+          const bodies = messages.map(([, , body]) =>
+            body.filter((b) => b.trim() !== '' && !/^> \d\d:\d\d:\d\d/.test(b)).join('\n'),
+          );
+          // A body line that itself looks like a header starts a new message; skip those cases.
+          fc.pre(
+            messages.every(([, , body]) =>
+              body.every((b) => !/^> \d\d:\d\d:\d\d(\s{2,}|\s*$)/.test(b)),
+            ),
+          );
+          expect(file.messages.map((m) => m.text)).toEqual(bodies);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

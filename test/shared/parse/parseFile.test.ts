@@ -4,14 +4,20 @@ import { parseFile } from '../../../shared/parse/parseFile';
 import { readFrontMatter } from '../../../electron/service/frontMatter';
 import { chatLog } from '../../fixtures/archive';
 
-const parse = (text: string, path = 'group/_posts/2018-05-15-chat.markdown', reader: FrontMatterReader = readFrontMatter) => parseFile(path, text, reader);
+const parse = (
+  text: string,
+  path = 'group/_posts/2018-05-15-chat.markdown',
+  reader: FrontMatterReader = readFrontMatter,
+) => parseFile(path, text, reader);
 
 describe('chat logs', () => {
   it('reads time, speaker and text of each message, in the real exporter format', () => {
-    const file = parse(chatLog('2018-05-15', [
-      { time: '09:02:16', speaker: '李雄峰', text: '近期分享安排：\n第二行' },
-      { time: '09:02:54', speaker: '范双-奇付通-开发-北京', text: '[强]' },
-    ]));
+    const file = parse(
+      chatLog('2018-05-15', [
+        { time: '09:02:16', speaker: '李雄峰', text: '近期分享安排：\n第二行' },
+        { time: '09:02:54', speaker: '范双-奇付通-开发-北京', text: '[强]' },
+      ]),
+    );
     expect(file.kind).toBe('chat');
     expect(file.day).toBe('2018-05-15');
     expect(file.title).toBe('2018-05-15-WeChat');
@@ -23,7 +29,9 @@ describe('chat logs', () => {
   });
 
   it('gives the header line of each message', () => {
-    const file = parse('---\ndate: 2018-05-15\n---\n> 09:00:00  a  \n   \nhello  \n   \n> 09:01:00  b  \n');
+    const file = parse(
+      '---\ndate: 2018-05-15\n---\n> 09:00:00  a  \n   \nhello  \n   \n> 09:01:00  b  \n',
+    );
     expect(file.messages.map((m) => m.line)).toEqual([4, 8]);
   });
 
@@ -58,7 +66,12 @@ describe('chat logs', () => {
   it('says when text stands before the first header, and still reads the messages', () => {
     const file = parse('---\ndate: 2018-05-15\n---\nstray words\n> 09:00:00  a\nhello\n');
     expect(file.messages).toHaveLength(1);
-    expect(file.diagnostics).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('before the first message') })]);
+    expect(file.diagnostics).toEqual([
+      expect.objectContaining({
+        line: 4,
+        message: expect.stringContaining('before the first message'),
+      }),
+    ]);
   });
 });
 
@@ -79,13 +92,18 @@ describe('days', () => {
   });
 
   it('ignores impossible dates in file names', () => {
-    expect(parse('---\ndate: 2018-05-15\n---\n> 09:00:00  a\n', 'g/2018-02-30-chat.md').day).toBe('2018-05-15');
+    expect(parse('---\ndate: 2018-05-15\n---\n> 09:00:00  a\n', 'g/2018-02-30-chat.md').day).toBe(
+      '2018-05-15',
+    );
   });
 });
 
 describe('kinds of file', () => {
   it('reads speakerless logs, with or without leading blanks', () => {
-    const file = parse('---\ndate: 2017-05-05\n---\n\n   14:39:14  现在  \n   14:39:34  at  \n14:40:29  第三\n续行\n', 'w/2017-05-05-wechat1.markdown');
+    const file = parse(
+      '---\ndate: 2017-05-05\n---\n\n   14:39:14  现在  \n   14:39:34  at  \n14:40:29  第三\n续行\n',
+      'w/2017-05-05-wechat1.markdown',
+    );
     expect(file.kind).toBe('timeline');
     expect(file.messages.map(({ time, speaker, text }) => [time, speaker, text])).toEqual([
       ['14:39:14', '', '现在'],
@@ -95,7 +113,9 @@ describe('kinds of file', () => {
   });
 
   it('reads other Markdown as a document with no messages', () => {
-    const file = parse('---\ntitle: 综述\n---\n## 一、主题\n\n> 本文来自分享\n\n正文 12:00:00  不是消息\n');
+    const file = parse(
+      '---\ntitle: 综述\n---\n## 一、主题\n\n> 本文来自分享\n\n正文 12:00:00  不是消息\n',
+    );
     expect(file.kind).toBe('document');
     expect(file.messages).toEqual([]);
   });
@@ -109,7 +129,9 @@ describe('kinds of file', () => {
 
 describe('front matter', () => {
   it('reads the real front matter, with tabs in it', () => {
-    const file = parse('---\nlayout:     source \ntitle:      "T"\ntag:\t\t  [chat]\n---\n> 09:00:00  a\n');
+    const file = parse(
+      '---\nlayout:     source \ntitle:      "T"\ntag:\t\t  [chat]\n---\n> 09:00:00  a\n',
+    );
     expect(file.title).toBe('T');
     expect(file.diagnostics).toEqual([]);
   });
@@ -117,7 +139,10 @@ describe('front matter', () => {
   it('reports broken YAML and still reads the messages', () => {
     const file = parse('---\ntitle: [unclosed\n---\n> 09:00:00  a\nhi\n');
     expect(file.messages).toHaveLength(1);
-    expect(file.diagnostics[0]).toMatchObject({ line: 1, message: expect.stringContaining('front matter could not be read') });
+    expect(file.diagnostics[0]).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('front matter could not be read'),
+    });
   });
 
   it('reads the messages of a file whose front matter is never closed', () => {
@@ -128,8 +153,20 @@ describe('front matter', () => {
 
   it('never runs JavaScript or CoffeeScript front matter', () => {
     const marker = globalThis as { scrollbackPwned?: boolean };
-    for (const language of ['js', 'javascript', 'JS', 'coffee', 'cson', 'json', 'toml', 'constructor', '__proto__']) {
-      const file = parse(`---${language}\n{ title: (globalThis.scrollbackPwned = true) }\n---\n> 09:00:00  a\n`);
+    for (const language of [
+      'js',
+      'javascript',
+      'JS',
+      'coffee',
+      'cson',
+      'json',
+      'toml',
+      'constructor',
+      '__proto__',
+    ]) {
+      const file = parse(
+        `---${language}\n{ title: (globalThis.scrollbackPwned = true) }\n---\n> 09:00:00  a\n`,
+      );
       expect(file.messages).toHaveLength(1);
       expect(file.diagnostics[0]!.message).toMatch(/only YAML/);
     }
@@ -138,9 +175,18 @@ describe('front matter', () => {
 
   it('survives YAML alias bombs, deep nesting and prototype keys', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) bomb.push(`${'b'.repeat(i)}: &${'b'.repeat(i)} [${Array(9).fill(i === 1 ? '*a' : `*${'b'.repeat(i - 1)}`).join(',')}]`);
+    for (let i = 1; i < 12; i++)
+      bomb.push(
+        `${'b'.repeat(i)}: &${'b'.repeat(i)} [${Array(9)
+          .fill(i === 1 ? '*a' : `*${'b'.repeat(i - 1)}`)
+          .join(',')}]`,
+      );
     const deep = `x: ${'['.repeat(20000)}${']'.repeat(20000)}`;
-    for (const yaml of [bomb.join('\n'), deep, '__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}']) {
+    for (const yaml of [
+      bomb.join('\n'),
+      deep,
+      '__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}',
+    ]) {
       const file = parse(`---\n${yaml}\n---\n> 09:00:00  a\n`);
       expect(file.messages).toHaveLength(1);
     }

@@ -19,7 +19,11 @@ describe('decodeBytes', () => {
   it('reads UTF-8 with and without a BOM', () => {
     const plain = new TextEncoder().encode(text);
     expect(decodeBytes(plain)).toMatchObject({ ok: true, text, encoding: 'utf-8' });
-    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...plain]))).toMatchObject({ ok: true, text, encoding: 'utf-8' });
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...plain]))).toMatchObject({
+      ok: true,
+      text,
+      encoding: 'utf-8',
+    });
   });
 
   it('reads UTF-16 little and big endian with a BOM', () => {
@@ -34,7 +38,11 @@ describe('decodeBytes', () => {
   });
 
   it('reads a UTF-8 file with a stray bad byte as UTF-8, and says so', () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('李雄峰 hello '), 0xff, ...new TextEncoder().encode(' 支付')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('李雄峰 hello '),
+      0xff,
+      ...new TextEncoder().encode(' 支付'),
+    ]);
     const result = decodeBytes(bytes);
     expect(result).toMatchObject({ ok: true, encoding: 'utf-8', text: '李雄峰 hello \uFFFD 支付' });
     expect(result.ok && result.warning).toMatch(/replaced/);

@@ -13,9 +13,18 @@ describe('tokenize', () => {
   });
 
   it('ends mentions at a blank, a lost U+2005 shown as ?, or punctuation', () => {
-    expect(tokenize('@松子-鸿搜-产品-石家庄 你好').slice(0, 1)).toEqual([{ kind: 'mention', text: '@松子-鸿搜-产品-石家庄', name: '松子-鸿搜-产品-石家庄' }]);
-    expect(tokenize('@李玉福@农信互联?要看')[0]).toEqual({ kind: 'mention', text: '@李玉福@农信互联', name: '李玉福@农信互联' });
-    expect(tokenize('@卢克_零壹互联_产品\u2005在吗')[0]).toMatchObject({ kind: 'mention', name: '卢克_零壹互联_产品' });
+    expect(tokenize('@松子-鸿搜-产品-石家庄 你好').slice(0, 1)).toEqual([
+      { kind: 'mention', text: '@松子-鸿搜-产品-石家庄', name: '松子-鸿搜-产品-石家庄' },
+    ]);
+    expect(tokenize('@李玉福@农信互联?要看')[0]).toEqual({
+      kind: 'mention',
+      text: '@李玉福@农信互联',
+      name: '李玉福@农信互联',
+    });
+    expect(tokenize('@卢克_零壹互联_产品\u2005在吗')[0]).toMatchObject({
+      kind: 'mention',
+      name: '卢克_零壹互联_产品',
+    });
   });
 
   it('does not take an e-mail address for a mention', () => {
@@ -24,7 +33,10 @@ describe('tokenize', () => {
 
   it('finds bare URLs without the sentence punctuation after them', () => {
     const tokens = tokenize('看 https://example.org/a?b=1&c=2。然后 (http://x.cn/y).');
-    expect(tokens.filter((t) => t.kind === 'url').map((t) => t.text)).toEqual(['https://example.org/a?b=1&c=2', 'http://x.cn/y']);
+    expect(tokens.filter((t) => t.kind === 'url').map((t) => t.text)).toEqual([
+      'https://example.org/a?b=1&c=2',
+      'http://x.cn/y',
+    ]);
   });
 
   it('finds Markdown images with their alt text and target', () => {
@@ -37,23 +49,77 @@ describe('tokenize', () => {
   });
 
   it('finds shared file names', () => {
-    expect(tokenize('请看分账接口V1.3.pdf，还有 装备清单.xlsx').filter((t) => t.kind === 'file').map((t) => t.text)).toEqual(['请看分账接口V1.3.pdf', '装备清单.xlsx']);
+    expect(
+      tokenize('请看分账接口V1.3.pdf，还有 装备清单.xlsx')
+        .filter((t) => t.kind === 'file')
+        .map((t) => t.text),
+    ).toEqual(['请看分账接口V1.3.pdf', '装备清单.xlsx']);
   });
 
   it('always gives back the exact text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '@', '[', ']', '强', '(', ')', '!', 'h', 't', 'p', ':', '/', '.', 'pdf', '?', '\u2005', '李', '\n') }), (text) => {
-        expect(tokenize(text).map((t) => t.text).join('')).toBe(text);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            'a',
+            ' ',
+            '@',
+            '[',
+            ']',
+            '强',
+            '(',
+            ')',
+            '!',
+            'h',
+            't',
+            'p',
+            ':',
+            '/',
+            '.',
+            'pdf',
+            '?',
+            '\u2005',
+            '李',
+            '\n',
+          ),
+        }),
+        (text) => {
+          expect(
+            tokenize(text)
+              .map((t) => t.text)
+              .join(''),
+          ).toBe(text);
+        },
+      ),
       { numRuns: 2000 },
     );
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => tokenize(text).map((t) => t.text).join('') === text), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        (text) =>
+          tokenize(text)
+            .map((t) => t.text)
+            .join('') === text,
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('stays fast on text built to make patterns backtrack', () => {
     const started = performance.now();
-    for (const hostile of ['!['.repeat(200_000), '@'.repeat(400_000), '[' .repeat(400_000), 'http://'.repeat(60_000), `${'a'.repeat(400_000)}.pdf`, '.pdf'.repeat(100_000)]) {
-      expect(tokenize(hostile).map((t) => t.text).join('')).toBe(hostile);
+    for (const hostile of [
+      '!['.repeat(200_000),
+      '@'.repeat(400_000),
+      '['.repeat(400_000),
+      'http://'.repeat(60_000),
+      `${'a'.repeat(400_000)}.pdf`,
+      '.pdf'.repeat(100_000),
+    ]) {
+      expect(
+        tokenize(hostile)
+          .map((t) => t.text)
+          .join(''),
+      ).toBe(hostile);
     }
     expect(performance.now() - started).toBeLessThan(5000);
   });
@@ -61,7 +127,17 @@ describe('tokenize', () => {
 
 describe('messageFeatures', () => {
   it('tells which kinds of content a message holds', () => {
-    expect(messageFeatures('![a](b.png) @张三 http://x.org 方案.docx')).toEqual({ image: true, link: true, mention: true, file: true });
-    expect(messageFeatures('plain')).toEqual({ image: false, link: false, mention: false, file: false });
+    expect(messageFeatures('![a](b.png) @张三 http://x.org 方案.docx')).toEqual({
+      image: true,
+      link: true,
+      mention: true,
+      file: true,
+    });
+    expect(messageFeatures('plain')).toEqual({
+      image: false,
+      link: false,
+      mention: false,
+      file: false,
+    });
   });
 });
