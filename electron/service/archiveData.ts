@@ -1,7 +1,8 @@
 /**
- * What the service needs from an opened archive. Two implementations: MemoryArchiveData over a
- * freshly read Archive (tests, small folders), and the persistent store with its search index
- * (electron/service/store/) for real archives. The service and both transports only see this.
+ * What the service needs from an opened archive. The service opens the persistent store with its
+ * search index (electron/service/store/; on disk, or in memory when no cache folder can be used).
+ * MemoryArchiveData, over an Archive read straight from the folder with the naive scan for
+ * search, is the simple reference the store is tested against. Callers only see this interface.
  */
 import type { MessageLocation, MessagePage, SearchResult, SpeakersResult } from '../../shared/api';
 import type {

@@ -1,4 +1,7 @@
-/** ArchiveData over an Archive held in memory (read straight from the folder). */
+/**
+ * ArchiveData over an Archive held in memory (read straight from the folder), searched by the
+ * naive scan: the plain reference implementation the store's answers are compared with in tests.
+ */
 import type { MessageLocation, MessagePage, SearchResult, SpeakersResult } from '../../shared/api';
 import type { Archive } from '../../shared/archive/build';
 import { summarizeSpeakers } from '../../shared/archive/build';
