@@ -54,23 +54,11 @@ export async function readArchive(
       const entry = candidates[index]!;
       const read = await readArchiveBytes(entry.absolute);
       parsed[index] = read.ok
-        ? parseFileSafely(entry.path, read.bytes)
+        ? parseArchiveBytes(entry.path, read.bytes)
         : skippedFile(entry.path, `Not read: ${read.reason}.`);
       onProgress?.({ done: ++done, total: candidates.length });
     }
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
   return buildArchive(parsed, skipped, problems);
-}
-
-/** The parser is meant never to throw; if it ever does, that file is reported, not the archive. */
-function parseFileSafely(path: string, bytes: Uint8Array): ParsedFile {
-  try {
-    return parseArchiveBytes(path, bytes);
-  } catch (error) {
-    return skippedFile(
-      path,
-      `Not read: the reader failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it.`,
-    );
-  }
 }

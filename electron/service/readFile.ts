@@ -49,8 +49,22 @@ export async function readArchiveBytes(
   }
 }
 
-/** Decodes and parses bytes already read. A file that cannot be decoded is a skipped file. */
+/**
+ * Decodes and parses bytes already read. A file that cannot be decoded is a skipped file. The
+ * parser is meant never to throw; if it ever does, that file is reported, not the archive.
+ */
 export function parseArchiveBytes(path: string, bytes: Uint8Array): ParsedFile {
+  try {
+    return decodeAndParse(path, bytes);
+  } catch (error) {
+    return skippedFile(
+      path,
+      `Not read: the reader failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it.`,
+    );
+  }
+}
+
+function decodeAndParse(path: string, bytes: Uint8Array): ParsedFile {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return skippedFile(path, `Not read: ${decoded.reason}.`);
   const parsed = parseFile(path, decoded.text, readFrontMatter);

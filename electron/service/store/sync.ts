@@ -145,7 +145,7 @@ export async function syncStore(
           continue;
         }
         const parsed =
-          'bytes' in file && file.bytes ? parseSafely(file.path, file.bytes) : file.parsed!;
+          'bytes' in file && file.bytes ? parseArchiveBytes(file.path, file.bytes) : file.parsed!;
         if (known)
           report.removedRows.push([known.first_message, known.first_message + known.messages]);
         const rows = writer.replaceFile(known ?? null, { ...file, conversation }, parsed);
@@ -173,18 +173,6 @@ export async function syncStore(
       randomUUID(),
     );
   return report;
-}
-
-/** The parser is meant never to throw; if it ever does, that file is reported, not the archive. */
-function parseSafely(path: string, bytes: Uint8Array): ParsedFile {
-  try {
-    return parseArchiveBytes(path, bytes);
-  } catch (error) {
-    return skippedFile(
-      path,
-      `Not read: the reader failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it.`,
-    );
-  }
 }
 
 /** Runs `task` over `items` with at most `limit` at once; results in the items' order. */
