@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chatLog } from '../fixtures/chatLog';
 import { guardNetwork } from './network';
 import { shot } from './screenshots';
 import { serve, type Served } from './serve';
@@ -34,29 +35,22 @@ const TEXTS = [
   '这段路雨后比较滑，大家注意安全，带好登山杖和雨衣，别穿跑鞋。',
 ];
 
-function chatLog(day: string, count: number, label = ''): string {
-  const lines = [
-    '---',
-    'layout:     source ',
-    `title:      "${day}-WeChat"`,
-    `date:       ${day} 12:00:00`,
-    'author:     Test',
-    'tag:\t\t  [chat]',
-    '---',
-  ];
-  for (let i = 0; i < count; i++) {
-    const seconds = Math.floor((i * 86_000) / Math.max(count, 1));
-    const time = [seconds / 3600, (seconds / 60) % 60, seconds % 60]
-      .map((n) => String(Math.floor(n)).padStart(2, '0'))
-      .join(':');
-    lines.push(
-      `> ${time}  ${SPEAKERS[i % SPEAKERS.length]}  `,
-      '   ',
-      `${TEXTS[i % TEXTS.length]} ${label}#${i}  `,
-      '   ',
-    );
-  }
-  return `${lines.join('\n')}\n`;
+/** A day of `count` messages spread over the day, numbered #0, #1, ... */
+function bigLog(day: string, count: number, label = ''): string {
+  return chatLog(
+    day,
+    Array.from({ length: count }, (_, i) => {
+      const seconds = Math.floor((i * 86_000) / Math.max(count, 1));
+      const time = [seconds / 3600, (seconds / 60) % 60, seconds % 60]
+        .map((n) => String(Math.floor(n)).padStart(2, '0'))
+        .join(':');
+      return {
+        time,
+        speaker: SPEAKERS[i % SPEAKERS.length]!,
+        text: `${TEXTS[i % TEXTS.length]} ${label}#${i}`,
+      };
+    }),
+  );
 }
 
 let server: Served;
@@ -64,15 +58,15 @@ let root: string;
 test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'scrollback-e2e-big-'));
   mkdirSync(join(root, 'big/_posts'), { recursive: true });
-  writeFileSync(join(root, `big/_posts/${BIG_DAY}-chat.markdown`), chatLog(BIG_DAY, MESSAGES));
+  writeFileSync(join(root, `big/_posts/${BIG_DAY}-chat.markdown`), bigLog(BIG_DAY, MESSAGES));
   writeFileSync(
     join(root, `big/_posts/${SMALL_DAY}-chat.markdown`),
-    chatLog(SMALL_DAY, 5, 'small '),
+    bigLog(SMALL_DAY, 5, 'small '),
   );
   // A log with no date anywhere: the diagnostics panel must name it and say why.
   writeFileSync(
     join(root, 'big/_posts/undated-chat.markdown'),
-    chatLog('undated', 2).replace(/^date:.*$/m, 'date:       someday'),
+    bigLog('undated', 2).replace(/^date:.*$/m, 'date:       someday'),
   );
   server = await serve(root);
 });

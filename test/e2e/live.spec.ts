@@ -10,6 +10,7 @@ import { expect, test } from './fixtures';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chatLog } from '../fixtures/chatLog';
 import { guardNetwork } from './network';
 import { shot } from './screenshots';
 import { BUNDLED_SAMPLE, serve, type Served } from './serve';
@@ -30,18 +31,11 @@ test.afterAll(async () => {
 });
 
 /** A day in the exporter's format. */
-function chatLog(day: string, messages: [time: string, speaker: string, text: string][]): string {
-  const lines = [
-    '---',
-    'layout:     source ',
-    `title:      "${day}-WeChat"`,
-    `date:       ${day} 12:00:00`,
-    'tag:\t\t  [chat]',
-    '---',
-  ];
-  for (const [time, speaker, text] of messages)
-    lines.push(`> ${time}  ${speaker}  `, '   ', `${text}  `, '   ');
-  return `${lines.join('\n')}\n`;
+function dayLog(day: string, messages: [time: string, speaker: string, text: string][]): string {
+  return chatLog(
+    day,
+    messages.map(([time, speaker, text]) => ({ time, speaker, text })),
+  );
 }
 
 /** Milliseconds from `since` until `check` passes (tried every 25 ms); fails 2 s after `since`. */
@@ -83,7 +77,7 @@ test('a day written into the open archive appears within 2 s, once; removed, it 
   const written = Date.now();
   writeFileSync(
     join(copy, NEW_DAY),
-    chatLog('2024-03-10', [
+    dayLog('2024-03-10', [
       ['08:00:00', '周远山-山野社-群主-杭州', '明天的路线改到龙井，带好雨具'],
       ['08:02:30', 'Owen', 'Got it, see you at the tea fields'],
     ]),
@@ -118,7 +112,7 @@ test('a day written into the open archive appears within 2 s, once; removed, it 
   await shot(page, '18-live-change');
 
   // Half-written (a header without its text yet), then complete: each message shows once.
-  const complete = chatLog('2024-03-10', [
+  const complete = dayLog('2024-03-10', [
     ['08:00:00', '周远山-山野社-群主-杭州', '明天的路线改到龙井，带好雨具'],
     ['08:02:30', 'Owen', 'Got it, see you at the tea fields'],
     ['08:05:00', '苏晴-自由职业-设计-苏州', '雨衣我多带一件'],
@@ -177,7 +171,7 @@ test('a long day read halfway down keeps its place when its conversation changes
   });
   writeFileSync(
     join(copy, 'groups/devteam/_posts/2024-03-20-chat.markdown'),
-    chatLog('2024-03-20', long),
+    dayLog('2024-03-20', long),
   );
   await page.goto(`${server.url}#/groups%2Fdevteam/2024-03-20`);
   await expect(page.locator('.chat-subtitle')).toContainText('600');
@@ -203,7 +197,7 @@ test('a long day read halfway down keeps its place when its conversation changes
   );
   writeFileSync(
     join(copy, 'groups/devteam/_posts/2024-03-21-chat.markdown'),
-    chatLog('2024-03-21', [['09:00:00', 'Owen', 'next day']]),
+    dayLog('2024-03-21', [['09:00:00', 'Owen', 'next day']]),
   );
   await expect(page.getByRole('button', { name: 'Next day' })).toBeEnabled({ timeout: LIMIT_MS });
   await refetched;
