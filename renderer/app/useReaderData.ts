@@ -31,7 +31,7 @@ export function useReaderData(
     changed,
     focus,
   );
-  const personMessages = usePersonMessages(conversation, person);
+  const personMessages = usePersonMessages(conversation, person, changed);
   const conversationSpeakers = useSpeakers(conversation, null, changed);
   const byDay = settings.speakerScope === 'day' && day !== null && person === null;
   // The day's speakers come from the day's messages already here, tied to the conversation's

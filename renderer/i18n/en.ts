@@ -91,7 +91,8 @@ export const en = {
   'search.label': 'Search messages',
   'search.placeholder': 'Search (Ctrl/Cmd+F)',
   'search.results': '{count} results',
-  'search.more': 'Showing the first {shown} of {total}. Narrow the search to see the rest.',
+  'search.shown': '{shown} of {total} shown',
+  'search.showMore': 'Show more',
   'search.facets': 'Narrow the search',
 
   'selection.toolbar': 'Selected messages',

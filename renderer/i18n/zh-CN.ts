@@ -93,7 +93,8 @@ export const zhCN: Messages = {
   'search.label': '搜索消息',
   'search.placeholder': '搜索（Ctrl/Cmd+F）',
   'search.results': '{count} 条结果',
-  'search.more': '显示了前 {shown} 条，共 {total} 条。缩小搜索范围可看到其余结果。',
+  'search.shown': '已显示 {shown} 条，共 {total} 条',
+  'search.showMore': '显示更多',
   'search.facets': '缩小搜索范围',
 
   'selection.toolbar': '已选消息',

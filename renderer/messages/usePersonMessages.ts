@@ -1,9 +1,10 @@
 /**
  * One person's messages (all their names) across the days of a conversation, loaded page by
- * page as the list scrolls towards the end.
+ * page as the list scrolls towards the end. A change on disk (`changed` bumped) fetches again as
+ * many as are shown and swaps them in at once: the list neither empties nor jumps to the top.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../shared/api';
+import type { ApiError, MessagePage } from '../../shared/api';
 import type { Message } from '../../shared/model';
 import { api } from '../api';
 import { asApiError } from '../app/errors';
@@ -21,6 +22,7 @@ export interface PersonMessages {
 export function usePersonMessages(
   conversation: string | null,
   person: string | null,
+  changed: number,
 ): PersonMessages {
   const [state, setState] = useState<{
     key: string;
@@ -38,6 +40,8 @@ export function usePersonMessages(
   const [loading, setLoading] = useState(false);
   const key = conversation !== null && person !== null ? `${conversation}\n${person}` : '';
   const inFlight = useRef<string | null>(null);
+  const latest = useRef(state);
+  latest.current = state;
 
   const load = useCallback(
     (cursor: number) => {
@@ -73,10 +77,49 @@ export function usePersonMessages(
     [conversation, person, key],
   );
 
+  // After a change: the first pages again, as many messages as shown, replacing them in one go.
+  const refresh = useCallback(
+    (change: number) => {
+      if (conversation === null || person === null) return;
+      const requestKey = `${key}\nchanged ${change}`;
+      inFlight.current = requestKey;
+      const shown = latest.current.key === key ? latest.current.messages.length : 0;
+      firstPages(conversation, person, Math.max(PAGE, shown)).then(
+        (page) => {
+          if (inFlight.current !== requestKey) return;
+          inFlight.current = null;
+          setLoading(false);
+          setState({
+            key,
+            messages: page.messages,
+            total: page.total,
+            next: page.nextCursor,
+            error: null,
+          });
+        },
+        (error: unknown) => {
+          if (inFlight.current !== requestKey) return;
+          inFlight.current = null;
+          setLoading(false);
+          setState({ key, messages: [], total: 0, next: undefined, error: asApiError(error) });
+        },
+      );
+    },
+    [conversation, person, key],
+  );
+
   useEffect(() => {
     if (key !== '') load(0);
     else inFlight.current = null;
   }, [key, load]);
+
+  const seenChange = useRef(changed);
+  useEffect(() => {
+    if (seenChange.current === changed) return;
+    seenChange.current = changed;
+    // A list still on its way is fetched after the change anyway.
+    if (key !== '' && latest.current.key === key) refresh(changed);
+  }, [changed, key, refresh]);
 
   const current = state.key === key;
   const next = current ? state.next : undefined;
@@ -91,6 +134,25 @@ export function usePersonMessages(
     error: current ? state.error : null,
     loadMore,
   };
+}
+
+/** The first `count` messages of a person (or all, when fewer), as one page. */
+async function firstPages(
+  conversation: string,
+  person: string,
+  count: number,
+): Promise<MessagePage> {
+  const messages: Message[] = [];
+  let cursor: number | undefined = 0;
+  let total = 0;
+  while (cursor !== undefined && messages.length < count) {
+    const limit = Math.min(2000, Math.max(PAGE, count - messages.length));
+    const page: MessagePage = await api.getPersonMessages({ conversation, person, cursor, limit });
+    messages.push(...page.messages);
+    total = page.total;
+    cursor = page.nextCursor;
+  }
+  return { messages, total, ...(cursor !== undefined ? { nextCursor: cursor } : {}) };
 }
 
 /** Every message of a person, all pages (for "select the current view"). */

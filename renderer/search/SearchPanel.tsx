@@ -1,7 +1,8 @@
 /**
  * The search box at the top of the left column and, while it holds a query, the results in place
  * of the conversation list (as in WeChat). Arrow keys move through results, Enter opens one, Esc
- * empties the box. Facet chips append in:/from:/during: terms to narrow the query.
+ * empties the box. Facet chips append in:/from:/during: terms to narrow the query. Further pages
+ * load at the end of the list: scrolled to, ↓ past the last result, or "Show more".
  */
 import {
   useEffect,
@@ -17,7 +18,9 @@ import { emojiFor } from '../../shared/text/tokens';
 import { errorSentence } from '../app/errors';
 import { useT } from '../i18n/I18nContext';
 import { appendTerm, facetTerm, groupHits, snippet, type FacetKind } from './searchModel';
+import { SearchMore } from './SearchMore';
 import { useSearch } from './useSearch';
+import { useSearchPages } from './useSearchPages';
 
 export interface SearchPanelProps {
   query: string;
@@ -46,12 +49,24 @@ export function SearchPanel({
 }: SearchPanelProps) {
   const t = useT();
   const search = useSearch(query, changed);
-  const hits = useMemo(() => search.data?.hits ?? [], [search.data]);
+  const pages = useSearchPages(search.data, search.dataKey);
+  const { hits, more, loadMore } = pages;
+  const groups = useMemo(() => groupHits(hits), [hits]);
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
+  // ↓ on the last result while the next page loads: move onto it once it is here.
+  const advance = useRef(false);
   const open = query.trim() !== '';
 
-  useEffect(() => setActive(0), [search.data]);
+  useEffect(() => {
+    advance.current = false;
+    setActive(0);
+  }, [search.data]);
+  useEffect(() => {
+    if (!advance.current) return;
+    advance.current = false;
+    setActive((index) => Math.min(index + 1, hits.length - 1));
+  }, [hits.length]);
   useEffect(() => {
     listRef.current
       ?.querySelector(`[data-hit-index="${active}"]`)
@@ -62,6 +77,11 @@ export function SearchPanel({
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (hits.length === 0) return;
+      if (event.key === 'ArrowDown' && active === hits.length - 1 && more) {
+        advance.current = true;
+        loadMore();
+        return;
+      }
       setActive(
         (index) => (index + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length,
       );
@@ -138,9 +158,9 @@ export function SearchPanel({
             </div>
           )}
           <div role="listbox" aria-label={t('search.label')}>
-            {groupHits(hits).map((group) => (
+            {groups.map((group) => (
               <div
-                key={`${group.conversation}\n${group.day}`}
+                key={group.hits[0]!.id}
                 role="group"
                 aria-label={`${titleOf(group.conversation)} ${group.day}`}
                 className="hit-group"
@@ -181,10 +201,15 @@ export function SearchPanel({
               </div>
             ))}
           </div>
-          {search.data && search.data.total > hits.length && (
-            <p className="search-more">
-              {t('search.more', { shown: hits.length, total: search.data.total })}
-            </p>
+          {search.data && (
+            <SearchMore
+              shown={hits.length}
+              total={search.data.total}
+              more={more}
+              loading={pages.loadingMore}
+              error={pages.moreError}
+              onMore={loadMore}
+            />
           )}
         </div>
       )}

@@ -1,6 +1,7 @@
 /**
  * Results as you type: the query is sent once typing pauses, and late answers are dropped. A
- * change on disk (`changed` bumped) asks again, showing the earlier results meanwhile.
+ * change on disk (`changed` bumped) asks again, showing the earlier results meanwhile. This is
+ * the first page; useSearchPages adds the further ones.
  */
 import { useEffect, useState } from 'react';
 import type { SearchHit, SearchResult } from '../../shared/api';
@@ -8,7 +9,8 @@ import { api } from '../api';
 import { useApiQuery, type QueryState } from '../app/useApiQuery';
 
 export const SEARCH_DEBOUNCE_MS = 200;
-const PAGE = 200;
+/** Hits per page: the first page, and each further one the list asks for. */
+export const SEARCH_PAGE = 200;
 
 export function useSearch(
   query: string,
@@ -26,7 +28,7 @@ export function useSearch(
   }, [query]);
   const state = useApiQuery(
     settled === '' ? null : `${settled}\n${changed}`,
-    settled === '' ? null : () => api.search({ query: settled, limit: PAGE }),
+    settled === '' ? null : () => api.search({ query: settled, limit: SEARCH_PAGE }),
   );
   return { ...state, settledQuery: settled };
 }

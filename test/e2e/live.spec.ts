@@ -3,7 +3,8 @@
  * 2 s (the conversation's last day, the next-day button, the calendar, the search results); a
  * file completed after a half-written first version shows each message once; a removed file's
  * day goes away; a long day being read keeps its scroll position and selection. The archive is a
- * temporary copy of assets/sample-archive, never the original.
+ * temporary copy of assets/sample-archive, never the original. A person filter shown follows a
+ * change too, without emptying the list or moving it.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -208,6 +209,66 @@ test('a long day read halfway down keeps its place when its conversation changes
 
   rmSync(join(copy, 'groups/devteam/_posts/2024-03-20-chat.markdown'));
   rmSync(join(copy, 'groups/devteam/_posts/2024-03-21-chat.markdown'));
+  await expect(
+    page.getByRole('button', { name: /devteam/ }).locator('.conversation-day'),
+  ).toHaveText('2024-03-08', { timeout: LIMIT_MS });
+  expect(errors).toEqual([]);
+  expect(outside).toEqual([]);
+});
+
+test("one person's messages follow a change without emptying or jumping to the top", async ({
+  page,
+  context,
+}) => {
+  const outside = await guardNetwork(context);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const long = Array.from({ length: 600 }, (_, index): [string, string, string] => {
+    const seconds = 8 * 3600 + index * 30;
+    const time = [seconds / 3600, (seconds / 60) % 60, seconds % 60]
+      .map((part) => String(Math.floor(part)).padStart(2, '0'))
+      .join(':');
+    return [time, index % 2 ? 'Owen' : '山猫', `message ${index}`];
+  });
+  const longDay = join(copy, 'groups/devteam/_posts/2024-03-20-chat.markdown');
+  const nextDay = join(copy, 'groups/devteam/_posts/2024-03-21-chat.markdown');
+  writeFileSync(longDay, dayLog('2024-03-20', long));
+  await page.goto(`${server.url}#/groups%2Fdevteam/2024-03-20`);
+  await expect(page.locator('.chat-subtitle')).toContainText('600');
+  await page.locator('.person', { hasText: 'Owen' }).first().click();
+  await expect(page.locator('.message-scroll .message-name').first()).toContainText('Owen');
+  const scroller = page.locator('.message-scroll');
+  await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight / 2));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  const scrolled = await scroller.evaluate((element) => element.scrollTop);
+  expect(scrolled).toBeGreaterThan(0);
+  const topBefore = await bubbles(page).first().textContent();
+  // Whether the list was ever empty while the change was fetched.
+  await scroller.evaluate((element) => {
+    const list = element as HTMLElement & { emptied?: boolean };
+    list.emptied = false;
+    new MutationObserver(() => {
+      if (!list.querySelector('.bubble')) list.emptied = true;
+    }).observe(list, { childList: true, subtree: true });
+  });
+
+  const refetched = page.waitForResponse((response) =>
+    response.url().includes('/api/getPersonMessages'),
+  );
+  writeFileSync(nextDay, dayLog('2024-03-21', [['09:00:00', 'Owen', 'Owen the next day']]));
+  await refetched;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  expect(await scroller.evaluate((element) => element.scrollTop)).toBe(scrolled);
+  await expect(bubbles(page).first()).toHaveText(topBefore ?? '');
+  expect(await scroller.evaluate((element) => (element as { emptied?: boolean }).emptied)).toBe(
+    false,
+  );
+  // The new message is there, at the end.
+  await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+  await expect(bubbles(page).filter({ hasText: 'Owen the next day' })).toHaveCount(1);
+
+  rmSync(longDay);
+  rmSync(nextDay);
   await expect(
     page.getByRole('button', { name: /devteam/ }).locator('.conversation-day'),
   ).toHaveText('2024-03-08', { timeout: LIMIT_MS });

@@ -17,6 +17,14 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+/** Two frames: intersection observers have answered, a load they started is under way. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+  await expect(page.locator('.search-more-button[aria-busy="true"]')).toHaveCount(0);
+}
+
 /** Names on the message list's rows, in order. */
 async function shownNames(page: Page): Promise<string[]> {
   return page.locator('.message-scroll .message-name').allTextContents();
@@ -127,6 +135,92 @@ test('read proddev: calendar, person filter, search, dark mode', async ({ page, 
   await expect(again).toHaveURL(new RegExp(`${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   await expect(again.locator(`.message[data-message-id="${hitId}"]`)).toBeVisible();
   await again.close();
+
+  expect(errors).toEqual([]);
+  expect(outside).toEqual([]);
+});
+
+test('search pages: "Show more" and ↓ past the last result load the next page', async ({
+  page,
+  context,
+}) => {
+  const outside = await guardNetwork(context);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /proddev/ }).click();
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('的'); // thousands of hits
+  const hits = page.locator('.hit');
+  await expect(hits).toHaveCount(200);
+  const more = page.getByRole('button', { name: 'Show more' });
+  await expect(page.locator('.search-more')).toContainText('200 of');
+
+  // The button at the end of the list loads the next page, after the first; nothing twice.
+  await more.click();
+  await expect(hits).toHaveCount(400);
+  await expect(page.locator('.search-more')).toContainText('400 of');
+  const ids = await hits.evaluateAll((nodes) => nodes.map((node) => node.id));
+  expect(new Set(ids).size).toBe(ids.length);
+  await expect(hits.nth(200).locator('mark').first()).toHaveText('的');
+  // Still grouped by day: every group has its day header, and no day repeats back to back.
+  const headers = await page
+    .locator('.hit-group')
+    .evaluateAll((groups) => groups.map((group) => group.getAttribute('aria-label') ?? ''));
+  for (let i = 1; i < headers.length; i++) expect(headers[i]).not.toBe(headers[i - 1]);
+
+  // Scrolling to the end of the list loads the next page by itself. (Its answer is held back a
+  // moment for the screenshot: the end of the list, with the count and the button.)
+  let release = () => {};
+  const held = new Promise<void>((done) => (release = done));
+  const searchApi = /\/api\/search(\?|$)/;
+  await page.route(searchApi, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await more.scrollIntoViewIfNeeded();
+  await expect(more).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('.search-more')).toContainText('400 of');
+  await shot(page, '20-search-more');
+  release();
+  await expect(hits).toHaveCount(600);
+  await page.unroute(searchApi);
+
+  // From the keyboard: the button takes focus and Enter presses it.
+  // (Focusing scrolls the button into view, which loads a page by itself: let that finish.)
+  await more.focus();
+  await expect(more).toBeFocused();
+  await settle(page);
+  await expect(more).toHaveAttribute('aria-busy', 'false');
+  const before = await hits.count();
+  await page.keyboard.press('Enter');
+  await expect(hits).toHaveCount(before + 200);
+  await settle(page);
+  const loaded = await hits.count();
+
+  // ↓ on the last loaded result loads the next page and moves onto its first hit.
+  const box = page.getByRole('searchbox', { name: 'Search messages' });
+  // (The last result shown at the bottom edge, the button just out of view; hovering a result
+  // makes it the chosen one, as ↑/↓ do.)
+  await hits.nth(loaded - 1).evaluate((node) => node.scrollIntoView({ block: 'end' }));
+  await hits.nth(loaded - 1).hover();
+  await page.mouse.move(1, 1);
+  await settle(page);
+  await expect(hits).toHaveCount(loaded);
+  await box.focus();
+  await expect(hits.nth(loaded - 1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(hits).toHaveCount(loaded + 200);
+  await expect(hits.nth(loaded)).toHaveAttribute('aria-selected', 'true');
+  const opened = ((await hits.nth(loaded).getAttribute('id')) ?? '').replace('hit-', '');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`.message[data-message-id="${opened}"]`)).toBeVisible();
+
+  // A new query starts again from its first page.
+  await box.fill('二类户');
+  await expect(page.locator('.hit').first().locator('mark').first()).toHaveText('二类户');
+  await expect(page.getByRole('button', { name: 'Show more' })).toHaveCount(0);
 
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);
