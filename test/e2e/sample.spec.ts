@@ -170,7 +170,9 @@ test('export a selected range as HTML: it holds the same messages and fetches no
   await page.goto(`${server.url}#/groups%2Ftrailclub/2024-03-05`);
   const rows = page.locator('.message-scroll .message-time');
   await expect(rows.first()).toBeAttached();
+  await rows.nth(5).waitFor({ state: 'attached' });
   await rows.nth(0).click({ force: true });
+  await expect(page.locator('.selection-count')).toHaveText('1 selected');
   await rows.nth(5).click({ force: true, modifiers: ['Shift'] });
   await expect(page.locator('.selection-count')).toHaveText('6 selected');
   await page.locator('.message-scroll').focus();
