@@ -43,14 +43,11 @@ export function usePersonMessages(
   const latest = useRef(state);
   latest.current = state;
 
-  const load = useCallback(
-    (cursor: number) => {
-      if (conversation === null || person === null) return;
-      const requestKey = `${key}\n${cursor}`;
-      if (inFlight.current === requestKey) return;
-      inFlight.current = requestKey;
-      setLoading(true);
-      api.getPersonMessages({ conversation, person, cursor, limit: PAGE }).then(
+  // Applies the answer of the newest request only: a page appended after those shown, or (from
+  // the first page, or after a change) the messages replacing them.
+  const settle = useCallback(
+    (requestKey: string, request: Promise<MessagePage>, append: boolean) => {
+      request.then(
         (page) => {
           if (inFlight.current !== requestKey) return;
           inFlight.current = null;
@@ -58,9 +55,9 @@ export function usePersonMessages(
           setState((current) => ({
             key,
             messages:
-              cursor === 0 || current.key !== key
-                ? page.messages
-                : [...current.messages, ...page.messages],
+              append && current.key === key
+                ? [...current.messages, ...page.messages]
+                : page.messages,
             total: page.total,
             next: page.nextCursor,
             error: null,
@@ -74,7 +71,23 @@ export function usePersonMessages(
         },
       );
     },
-    [conversation, person, key],
+    [key],
+  );
+
+  const load = useCallback(
+    (cursor: number) => {
+      if (conversation === null || person === null) return;
+      const requestKey = `${key}\n${cursor}`;
+      if (inFlight.current === requestKey) return;
+      inFlight.current = requestKey;
+      setLoading(true);
+      settle(
+        requestKey,
+        api.getPersonMessages({ conversation, person, cursor, limit: PAGE }),
+        cursor !== 0,
+      );
+    },
+    [conversation, person, key, settle],
   );
 
   // After a change: the first pages again, as many messages as shown, replacing them in one go.
@@ -84,28 +97,9 @@ export function usePersonMessages(
       const requestKey = `${key}\nchanged ${change}`;
       inFlight.current = requestKey;
       const shown = latest.current.key === key ? latest.current.messages.length : 0;
-      firstPages(conversation, person, Math.max(PAGE, shown)).then(
-        (page) => {
-          if (inFlight.current !== requestKey) return;
-          inFlight.current = null;
-          setLoading(false);
-          setState({
-            key,
-            messages: page.messages,
-            total: page.total,
-            next: page.nextCursor,
-            error: null,
-          });
-        },
-        (error: unknown) => {
-          if (inFlight.current !== requestKey) return;
-          inFlight.current = null;
-          setLoading(false);
-          setState({ key, messages: [], total: 0, next: undefined, error: asApiError(error) });
-        },
-      );
+      settle(requestKey, firstPages(conversation, person, Math.max(PAGE, shown)), false);
     },
-    [conversation, person, key],
+    [conversation, person, key, settle],
   );
 
   useEffect(() => {

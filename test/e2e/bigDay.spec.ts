@@ -8,7 +8,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chatLog } from '../fixtures/chatLog';
-import { guardNetwork } from './network';
 import { shot } from './screenshots';
 import { serve, type Served } from './serve';
 
@@ -75,11 +74,7 @@ test.afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-test('a day of 10,000 messages opens fast and stays small in the DOM', async ({
-  page,
-  context,
-}) => {
-  const outside = await guardNetwork(context);
+test('a day of 10,000 messages opens fast and stays small in the DOM', async ({ page }) => {
   // The first screen: from an action to the first frame showing the big day's first message.
   // The small day's messages say `small #n`; the big day's first one ends in ` #0`.
   const timeUntilFirstScreen = (action: 'route' | 'previous') =>
@@ -170,7 +165,6 @@ test('a day of 10,000 messages opens fast and stays small in the DOM', async ({
     .evaluate((list) => list.querySelectorAll('*').length);
   expect(nodesAtEnd).toBeLessThan(1500);
   await shot(page, '13-big-day-end');
-  expect(outside).toEqual([]);
 });
 
 test('the diagnostics panel lists files that could not be read, and why', async ({ page }) => {
