@@ -10,6 +10,7 @@ import { runSearch } from './commands/search';
 import { runStats } from './commands/stats';
 import { UsageError } from './commands/usage';
 import { ArchiveError } from './service/readArchive';
+import { errorDetails } from '../shared/errors';
 
 const USAGE = `Usage: scrollback <command> [options]
 
@@ -63,9 +64,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `scrollback: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`scrollback: unexpected failure: ${errorDetails(error)}\n`);
     process.exitCode = 70;
   },
 );

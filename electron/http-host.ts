@@ -31,6 +31,7 @@ import { chromiumPrinter } from './service/export/pdf';
 import { REFUSAL_STATUS, imageHeaders, isInside, readArchiveImage } from './service/imagePath';
 import type { SettingsStore } from './service/settings';
 import { contentSecurityPolicy } from './windowOptions';
+import { errorMessage } from '../shared/errors';
 
 export interface HttpHostOptions {
   service: ArchiveService;
@@ -103,9 +104,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (!response.headersSent)
         send(response, 500, 'text/plain; charset=utf-8', 'Internal error.');
       else response.destroy();
-      process.stderr.write(
-        `scrollback serve: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
+      process.stderr.write(`scrollback serve: ${errorMessage(error)}\n`);
     });
   });
 

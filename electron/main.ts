@@ -46,6 +46,7 @@ import {
   windowOptions,
   type WindowState,
 } from './windowOptions';
+import { errorMessage } from '../shared/errors';
 
 /** dist/main.js sits beside dist/preload.js and dist/renderer, and below assets/. */
 const PRELOAD = join(__dirname, 'preload.js');
@@ -98,10 +99,7 @@ if (!app.requestSingleInstanceLock()) {
     if (window === null && app.isReady()) createWindow();
   });
   app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox(
-      'Scrollback could not start',
-      error instanceof Error ? error.message : String(error),
-    );
+    dialog.showErrorBox('Scrollback could not start', errorMessage(error));
     app.quit();
   });
 }

@@ -13,6 +13,7 @@ import type {
   ApiResults,
   ScrollbackApi,
 } from '../shared/api';
+import { errorMessage } from '../shared/errors';
 
 /** A failed call: the service's error as data (a code for the UI's sentence, a detail message). */
 export class ApiCallError extends Error {
@@ -81,7 +82,7 @@ async function callIpc(method: ApiMethod, request: unknown): Promise<unknown> {
     if (error instanceof ApiCallError) throw error;
     throw new ApiCallError({
       code: 'internal',
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     });
   }
   throw new ApiCallError({ code: 'unsupported', message: `The app does not offer ${method}.` });
@@ -99,7 +100,7 @@ async function callHttp(method: ApiMethod, request: unknown): Promise<unknown> {
   } catch (error) {
     throw new ApiCallError({
       code: 'internal',
-      message: `The Scrollback server did not answer (${error instanceof Error ? error.message : String(error)}).`,
+      message: `The Scrollback server did not answer (${errorMessage(error)}).`,
     });
   }
   let body: unknown;

@@ -11,6 +11,7 @@ import { ArchiveService } from '../service/archiveService';
 import { SettingsStore } from '../service/settings';
 import { defaultCacheDir } from '../service/store/location';
 import { UsageError, formatCount, parseCommandArgs, progressReporter } from './usage';
+import { errorMessage } from '../../shared/errors';
 
 const USAGE = `Usage: scrollback serve <folder> [--port N] [--open] [--cache-dir DIR]
 
@@ -75,9 +76,7 @@ export async function runServe(args: string[]): Promise<number> {
     (error: unknown) => {
       progress.end();
       unsubscribe();
-      process.stderr.write(
-        `scrollback serve: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
+      process.stderr.write(`scrollback serve: ${errorMessage(error)}\n`);
     },
   );
 

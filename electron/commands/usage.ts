@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../../shared/errors';
 
 /** Wrong arguments: the message says what to type instead. */
 export class UsageError extends Error {}
@@ -20,7 +21,7 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
     }
     return parsed;
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    throw new UsageError(`${errorMessage(error)}\n\n${usage}`);
   }
 }
 

@@ -8,6 +8,7 @@ import type { ApiMethod, ApiResponse, ApiResults, ScrollbackApi } from '../../sh
 import { ServiceError, parseRequest } from '../../shared/api';
 import type { ArchiveService } from './archiveService';
 import type { SettingsStore } from './settings';
+import { errorMessage } from '../../shared/errors';
 
 /** What only the host (Electron's main process, or the HTTP host) can do. */
 export interface Host {
@@ -68,7 +69,7 @@ export async function callApi<M extends ApiMethod>(
       return { ok: false, error: { code: error.code, message: error.message } };
     return {
       ok: false,
-      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+      error: { code: 'internal', message: errorMessage(error) },
     };
   }
 }

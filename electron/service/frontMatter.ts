@@ -8,6 +8,7 @@
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { FrontMatterResult } from '../../shared/parse/parseFile';
+import { errorMessage } from '../../shared/errors';
 
 /** Front matter larger than this is not parsed: real front matter is a few hundred bytes. */
 const MAX_FRONT_MATTER = 64 * 1024;
@@ -72,7 +73,7 @@ function parseYaml(block: string): unknown {
 
 function describeYamlError(error: unknown): string {
   if (error instanceof RangeError) return 'it is nested too deeply';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   // js-yaml messages carry a code excerpt after the first line; the first line says enough.
   return message.split('\n')[0]!.slice(0, 200);
 }

@@ -9,6 +9,7 @@ import { parseFile } from '../../shared/parse/parseFile';
 import { decodeBytes } from '../../shared/text/decode';
 import { readFrontMatter } from './frontMatter';
 import { describeError } from './walk';
+import { errorMessage } from '../../shared/errors';
 
 /** Larger files are not read: no chat log of a day comes close, and memory must stay bounded. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -59,7 +60,7 @@ export function parseArchiveBytes(path: string, bytes: Uint8Array): ParsedFile {
   } catch (error) {
     return skippedFile(
       path,
-      `Not read: the reader failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it.`,
+      `Not read: the reader failed on this file (${errorMessage(error)}). Please report it.`,
     );
   }
 }

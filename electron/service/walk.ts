@@ -5,6 +5,7 @@
  */
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errorMessage } from '../../shared/errors';
 
 export interface WalkEntry {
   /** Relative to the archive root, `/`-separated. */
@@ -79,6 +80,6 @@ export function describeError(error: unknown): string {
     case 'ENFILE':
       return 'too many open files';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }

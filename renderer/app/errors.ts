@@ -5,6 +5,7 @@
 import type { ApiError, ApiErrorCode } from '../../shared/api';
 import { ApiCallError } from '../api';
 import type { Translate } from '../i18n/i18n';
+import { errorMessage } from '../../shared/errors';
 
 function missingCase(code: never): never {
   throw new Error(`No sentence for error code ${String(code)}`);
@@ -36,5 +37,5 @@ export function errorSentence(code: ApiErrorCode, t: Translate): string {
 /** Anything caught from an API call, as an ApiError (unexpected throws become 'internal'). */
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiCallError) return error.error;
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  return { code: 'internal', message: errorMessage(error) };
 }

@@ -17,6 +17,7 @@ import { storePaths } from '../../electron/service/store/location';
 import { openSqlite } from '../../electron/service/store/sqlite';
 import { openStore } from '../../electron/service/store/openStore';
 import { archiveBytes, replicateSample } from './replicate';
+import { errorDetails } from '../../shared/errors';
 
 const SAMPLE = resolve(__dirname, '../../shared/archive-sample');
 const COPIES = 246;
@@ -216,8 +217,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  process.stderr.write(`bench failed: ${errorDetails(error)}\n`);
   process.exitCode = 1;
 });

@@ -17,6 +17,7 @@ import { exportToFile, type ExportSource } from '../../electron/service/export';
 import { formatExportTime, plainContext } from '../../shared/export/context';
 import { formatExport, type TextExportFormat } from '../../shared/export/format';
 import type { Message } from '../../shared/model';
+import { errorDetails } from '../../shared/errors';
 
 /** Run from the repository: the real slice lies beside it (bundling moves __dirname, so not from there). */
 const SAMPLE = resolve(process.argv[2] ?? '../shared/archive-sample');
@@ -100,8 +101,6 @@ function tile(messages: readonly Message[], count: number): Message[] {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  process.stderr.write(`${errorDetails(error)}\n`);
   process.exitCode = 1;
 });

@@ -14,6 +14,7 @@ import { createMemoryDatabase, openDatabase } from './schema';
 import { readSnapshot, removeSnapshot, writeSnapshot } from './snapshot';
 import { StoreArchiveData } from './storeData';
 import { syncStore, type SyncReport } from './sync';
+import { errorMessage } from '../../../shared/errors';
 
 export interface StoreOptions {
   /** Folder for the database and index; null keeps everything in memory. */
@@ -66,7 +67,7 @@ export async function openStore(
     if (error instanceof ArchiveError || !persistent) throw error;
     // The file looked fine but failed on the way (a damaged page, a full disk): delete it so the
     // next open starts afresh, and read this time into memory.
-    note = `the store failed while updating (${error instanceof Error ? error.message : String(error)})`;
+    note = `the store failed while updating (${errorMessage(error)})`;
     discard(paths);
     db = createMemoryDatabase(root);
     persistent = false;

@@ -6,6 +6,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { openSqlite } from './sqlite';
+import { errorMessage } from '../../../shared/errors';
 
 /** Bumped whenever the tables change; any other version in PRAGMA user_version is rebuilt. */
 export const SCHEMA_VERSION = 1;
@@ -158,7 +159,7 @@ function closeQuietly(db: DatabaseSync | null): void {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /** 'ready' when the database is this version's store of `root`, 'empty' when new, else why not. */
