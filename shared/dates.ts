@@ -56,3 +56,93 @@ export function findDay(value: string): Day | null {
   const day = formatDay(Number(match[1]), Number(match[2]), Number(match[3]));
   return isDay(day) ? day : null;
 }
+
+/** A floating day and time. */
+export interface WallClock {
+  day: Day;
+  time: string;
+}
+
+interface IntlPart {
+  type: string;
+  value: string;
+}
+interface IntlFormatter {
+  formatToParts(date: Date): IntlPart[];
+}
+type IntlFormatterConstructor = new (locale: string, options: object) => IntlFormatter;
+// Intl is ECMAScript (ECMA-402), present in Node, Electron and browsers; shared/ is compiled
+// with the ES library only, which declares it, but the constructor's options are typed loosely.
+const DateTimeFormat = (Intl as unknown as { DateTimeFormat: IntlFormatterConstructor })
+  .DateTimeFormat;
+
+/** Per zone: a formatter, and the zone's offset (ms) for each hour already seen. */
+const zones = new Map<string, { format: IntlFormatter; offsets: Map<number, number> }>();
+
+/** Whether `timeZone` is an IANA zone name this platform knows (`Asia/Shanghai`, `UTC`). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC (ms) at a whole second. */
+function offsetAt(format: IntlFormatter, epochMs: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(epochMs)))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const local = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour! % 24,
+    parts.minute!,
+    parts.second!,
+  );
+  return local - epochMs;
+}
+
+/**
+ * The wall clock in `timeZone` at an instant (milliseconds since 1970 UTC), for formats that
+ * store only instants. Offsets are looked up once per zone and hour, so a million messages cost
+ * a few thousand lookups. Throws RangeError for an unknown zone (check with isTimeZone).
+ */
+export function wallClockAt(epochMs: number, timeZone: string): WallClock {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    zone = {
+      format: new DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+      offsets: new Map(),
+    };
+    zones.set(timeZone, zone);
+  }
+  const hour = Math.floor(epochMs / 3_600_000);
+  let offset = zone.offsets.get(hour);
+  if (offset === undefined) {
+    const start = offsetAt(zone.format, hour * 3_600_000);
+    // An hour in which the offset changes (a transition at half past, in zones such as
+    // Newfoundland's) is not cached: each instant in it is looked up on its own.
+    if (start === offsetAt(zone.format, (hour + 1) * 3_600_000 - 1000)) {
+      offset = start;
+      zone.offsets.set(hour, offset);
+    } else offset = offsetAt(zone.format, Math.floor(epochMs / 1000) * 1000);
+  }
+  // UTC is only a zone-free calendar here: the offset has been applied already.
+  const local = new Date(epochMs + offset);
+  return {
+    day: formatDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()),
+    time: `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}:${String(local.getUTCSeconds()).padStart(2, '0')}`,
+  };
+}

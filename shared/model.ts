@@ -11,6 +11,9 @@ export type Time = string;
 /** What a file in the archive turned out to be. */
 export type FileKind = 'chat' | 'timeline' | 'document' | 'skipped';
 
+/** The formats Scrollback reads: one reader each in shared/readers/. */
+export type FormatId = 'markdown' | 'whatsapp' | 'telegram' | 'discord' | 'slack';
+
 /** A problem with one file: which file, which line when known, and a sentence for a person. */
 export interface Diagnostic {
   path: string;
@@ -18,18 +21,86 @@ export interface Diagnostic {
   message: string;
 }
 
-/** One message as the parser found it in a file. */
+/** A file that came with a message: a photo, a video, a voice note, a document... */
+export interface Attachment {
+  kind: 'image' | 'video' | 'audio' | 'voice' | 'sticker' | 'file';
+  /** The name to show: the file's name, or what the export calls it. */
+  name: string;
+  /**
+   * Where the file is, relative to the archive root with `/` separators; an entry of a zip is
+   * `folder/export.zip!/media/photo.jpg`. Null when the export left the file out ("not included").
+   */
+  path: string | null;
+  /** An address on the web, when the export links to the file rather than holding it. Never
+   *  fetched unless the user allows images from the web. */
+  url?: string;
+  /** Bytes, when the export says. */
+  size?: number;
+  mime?: string;
+  width?: number;
+  height?: number;
+  /** Seconds, for audio and video. */
+  duration?: number;
+}
+
+/** An emoji reaction under a message. */
+export interface Reaction {
+  /** The emoji itself (👍), or a custom emoji's name (`:party_parrot:`). */
+  emoji: string;
+  count: number;
+  /** Who reacted, when the export says. */
+  names?: string[];
+}
+
+/** A link preview (Discord embeds, Slack unfurls). */
+export interface LinkCard {
+  url: string;
+  title?: string;
+  description?: string;
+}
+
+/** Formatting of a span of text (Telegram entities, Slack and Discord markup), by UTF-16 offsets. */
+export interface TextStyle {
+  kind: 'bold' | 'italic' | 'underline' | 'strike' | 'code' | 'pre' | 'spoiler' | 'link' | 'quote';
+  start: number;
+  end: number;
+  /** For links whose text is not the address. */
+  href?: string;
+}
+
+/**
+ * One message as a reader found it in a file. Only `time`, `speaker`, `text` and `line` are
+ * always there; the rest is what richer formats carry.
+ */
 export interface ParsedMessage {
-  time: Time;
-  /** As written in the header, trimmed; empty in speakerless (timeline) logs. */
-  speaker: string;
-  /** The message's lines joined with `\n`, trailing blanks removed, HTML entities decoded. */
-  text: string;
-  /** 1-based line of the header in the file. */
-  line: number;
-  /** Set only under a day marker (`<!-- day: YYYY-MM-DD -->`, written by Scrollback's Markdown
-   *  export of several days); otherwise the file's day applies. */
+  /** The message's own day. Absent: the day of its conversation in this file (a daily log's). */
   day?: Day;
+  /** Always `HH:MM:SS` (formats without seconds give `:00`). */
+  time: Time;
+  /** As written, trimmed; empty in speakerless (timeline) logs and for most events. */
+  speaker: string;
+  /** Plain text: lines joined with `\n`, trailing blanks removed, entities decoded. */
+  text: string;
+  /** 1-based line of the message in the file (JSON formats: the line where its object starts). */
+  line: number;
+  /** A system line ("X joined", "group created", a pin): shown centred, counted apart. */
+  kind?: 'event';
+  /** The message's id in its export (Telegram id, Discord snowflake, Slack ts): replies point
+   *  at it, and overlapping exports are folded by it. */
+  sourceId?: string;
+  /** The sourceId of the message this one answers. */
+  replyTo?: string;
+  /** Slack: the sourceId of the thread's first message, for replies in a thread. */
+  threadOf?: string;
+  /** Who the message was forwarded from, as the export names them. */
+  forwardedFrom?: string;
+  /** Edited: when (`YYYY-MM-DD HH:MM:SS`, same clock as the message), or true when unknown. */
+  edited?: string | true;
+  pinned?: true;
+  attachments?: Attachment[];
+  reactions?: Reaction[];
+  links?: LinkCard[];
+  styles?: TextStyle[];
 }
 
 /** The result of reading one file. */

@@ -20,7 +20,6 @@ describe('chat logs', () => {
     );
     expect(file.kind).toBe('chat');
     expect(file.day).toBe('2018-05-15');
-    expect(file.title).toBe('2018-05-15-WeChat');
     expect(file.diagnostics).toEqual([]);
     expect(file.messages.map(({ time, speaker, text }) => ({ time, speaker, text }))).toEqual([
       { time: '09:02:16', speaker: '李雄峰', text: '近期分享安排：\n第二行' },
@@ -132,7 +131,6 @@ describe('front matter', () => {
     const file = parse(
       '---\nlayout:     source \ntitle:      "T"\ntag:\t\t  [chat]\n---\n> 09:00:00  a\n',
     );
-    expect(file.title).toBe('T');
     expect(file.diagnostics).toEqual([]);
   });
 

@@ -1,0 +1,35 @@
+/**
+ * Every format Scrollback reads, and how a file's reader is chosen: by content and name (each
+ * reader's `sniff`), never by extension alone. The surest reader wins; a tie goes to the one
+ * listed first.
+ */
+import { markdownReader } from './markdown/reader';
+import type { FileReader } from './reader';
+
+export const READERS: readonly FileReader[] = [markdownReader];
+
+/** Extensions of files worth sniffing at all; everything else is counted as skipped unread. */
+const CANDIDATE = /\.(md|markdown|mdown|mkd|mkdn|txt|json|zip)$/i;
+
+export function isCandidatePath(path: string): boolean {
+  return CANDIDATE.test(path);
+}
+
+/** The reader for a file, or null when no reader recognises it. */
+export function chooseReader(path: string, head: Uint8Array): FileReader | null {
+  let best: FileReader | null = null;
+  let bestScore = 0;
+  for (const reader of READERS) {
+    let score: number;
+    try {
+      score = reader.sniff(path, head);
+    } catch {
+      score = 0;
+    }
+    if (score > bestScore) {
+      best = reader;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,52 @@
+/**
+ * For readers that need a file's bytes all at once (Markdown logs, WhatsApp chats, one Slack
+ * day): collects the pushed chunks, refusing to hold more than `maxBytes`, then parses.
+ */
+import type { FileKind } from '../model';
+import type { ReadSession, ReadSink } from './reader';
+
+/** Larger files are not read whole: no day's log or chat export of text comes close. */
+export const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
+
+export function wholeFile(
+  sink: ReadSink,
+  parse: (bytes: Uint8Array) => FileKind,
+  maxBytes = MAX_WHOLE_FILE_BYTES,
+): ReadSession {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let tooLarge = false;
+  return {
+    push(chunk) {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    },
+    end() {
+      if (tooLarge) {
+        sink.diagnostic({
+          message: `Not read: the file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB a file of this kind may be.`,
+        });
+        return 'skipped';
+      }
+      return parse(concatBytes(chunks, size));
+    },
+  };
+}
+
+export function concatBytes(chunks: readonly Uint8Array[], size?: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const total = size ?? chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
