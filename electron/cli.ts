@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 /**
  * The `scrollback` command: read an archive from the terminal.
- *   scrollback stats <folder> [--json]
- * Each command lives in electron/commands/; this file only dispatches and reports failures.
+ *   scrollback stats <folder>           what an archive holds
+ *   scrollback search <folder> <query>  find messages
+ *   scrollback export <folder> ...      write a thread to a file
+ *   scrollback serve <folder>           read it in the browser
+ * Each command lives in electron/commands/ and is built as a bundle of its own, loaded only when
+ * asked for: `search` starts without the code of `serve` and `export` (or their libraries).
  */
-import { runServe } from './commands/serve';
-import { runExport } from './commands/export';
-import { runSearch } from './commands/search';
-import { runStats } from './commands/stats';
-import { UsageError } from './commands/usage';
-import { ArchiveError } from './service/readArchive';
+import { join } from 'node:path';
 import { errorDetails } from '../shared/errors';
 
 const USAGE = `Usage: scrollback <command> [options]
@@ -26,12 +25,24 @@ Commands:
 
 Run "scrollback <command> --help" for a command's options.`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  stats: runStats,
-  search: runSearch,
-  export: runExport,
-  serve: runServe,
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, string> = {
+  stats: 'runStats',
+  search: 'runSearch',
+  export: 'runExport',
+  serve: 'runServe',
 };
+
+/** Errors a command throws for its user: wrong arguments (2), an unreadable folder (1). */
+const EXPECTED: Record<string, number> = { UsageError: 2, ArchiveError: 1 };
+
+function loadCommand(name: string): Command {
+  // Built beside this file (package.json's build:node); not bundled into it on purpose.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require(join(__dirname, 'commands', `${name}.js`)) as Record<string, Command>;
+  return module[COMMANDS[name]!]!;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -39,25 +50,29 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  if (!Object.hasOwn(COMMANDS, name)) {
     process.stderr.write(`scrollback: unknown command "${name}".\n\n${USAGE}\n`);
     return 2;
   }
   try {
-    return await command(args);
+    return await loadCommand(name)(args);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`scrollback ${name}: ${error.message}\n`);
-      return 2;
+    const kind = error instanceof Error ? error.name : '';
+    if (kind === 'UsageError') {
+      process.stderr.write(`scrollback ${name}: ${(error as Error).message}\n`);
+      return EXPECTED[kind]!;
     }
-    if (error instanceof ArchiveError) {
-      process.stderr.write(`scrollback: ${error.message}\n`);
-      return 1;
+    if (kind === 'ArchiveError') {
+      process.stderr.write(`scrollback: ${(error as Error).message}\n`);
+      return EXPECTED[kind]!;
     }
     throw error;
   }
 }
+
+// Compiled code is cached between runs (Node 22.1+): a one-shot search starts sooner.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+(require('node:module') as { enableCompileCache?: () => void }).enableCompileCache?.();
 
 main(process.argv.slice(2)).then(
   (code) => {

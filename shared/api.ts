@@ -212,32 +212,10 @@ export type ScrollbackApi = {
 // Errors cross the boundary as data: a code the renderer turns into a sentence in the user's
 // language, and the service's own sentence (which names the file or folder) for details.
 
-export type ApiErrorCode =
-  | 'invalid-argument'
-  | 'no-archive'
-  | 'folder-unreadable'
-  | 'not-found'
-  | 'file-exists'
-  | 'write-failed'
-  | 'unsupported'
-  | 'internal';
-
-export interface ApiError {
-  code: ApiErrorCode;
-  message: string;
-}
+export { ServiceError, type ApiError, type ApiErrorCode } from './apiErrors';
+import { ServiceError, type ApiError } from './apiErrors';
 
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
-/** Thrown by the service for failures a user can meet; anything else becomes 'internal'. */
-export class ServiceError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Parses a method's argument; a ServiceError('invalid-argument') names what was wrong. */
 export function parseRequest<M extends ApiMethod>(method: M, value: unknown): ApiRequest<M> {

@@ -40,10 +40,12 @@ export function weekday(day: Day): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
-/** Seconds since midnight of `HH:MM:SS`. */
+/** Seconds since midnight of `HH:MM:SS` (read digit by digit: it runs for every message). */
 export function secondsOfDay(time: string): number {
-  const [h, m, s] = time.split(':').map(Number) as [number, number, number];
-  return h * 3600 + m * 60 + s;
+  const digit = (at: number) => time.charCodeAt(at) - 48;
+  return (
+    (digit(0) * 10 + digit(1)) * 3600 + (digit(3) * 10 + digit(4)) * 60 + digit(6) * 10 + digit(7)
+  );
 }
 
 /**
@@ -145,4 +147,14 @@ export function wallClockAt(epochMs: number, timeZone: string): WallClock {
     day: formatDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()),
     time: `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}:${String(local.getUTCSeconds()).padStart(2, '0')}`,
   };
+}
+
+/** A day as the number YYYYMMDD (ordered as the days are), for compact columns. */
+export function dayNumber(day: Day): number {
+  return Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+}
+
+/** The day of a dayNumber. */
+export function dayOfNumber(value: number): Day {
+  return formatDay(Math.floor(value / 10000), Math.floor(value / 100) % 100, value % 100);
 }

@@ -2,6 +2,7 @@
  * The data model shared by the service, the CLI and the UI. Everything here is plain,
  * serialisable data: it crosses IPC and HTTP as JSON.
  */
+import { compareStrings } from './archive/compare';
 
 /** A floating calendar day, `YYYY-MM-DD`. Never converted through a time zone. */
 export type Day = string;
@@ -115,7 +116,10 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-/** A message placed in its conversation and day. `id` is stable while an archive is open. */
+/**
+ * A message placed in its conversation and day. `id` names it while the archive's store holds
+ * it and never names another message. Messages are ordered by `compareMessages` below.
+ */
 export interface Message {
   id: number;
   conversation: string;
@@ -123,12 +127,48 @@ export interface Message {
   time: Time;
   speaker: string;
   text: string;
-  /** Source file (relative path) and line of the header, for diagnostics and "show in file". */
+  /** Source file (relative path; `x.zip!/entry` inside a zip) and line, for "show in file". */
   path: string;
   line: number;
   /** When this message repeats another in the same second under another name of the same person
-   *  (the exporter's echo), the id of the first one. The UI folds echoes by default. */
+   *  (the exporter's echo), the id of the first one. Echoes are not messages a user sees; the
+   *  day view can show them (Settings). */
   echoOf?: number;
+  /** A system line ("X joined"), shown centred and counted apart from messages. */
+  kind?: 'event';
+  /** The message this one answers: its id when the archive holds it, and a snippet. */
+  reply?: { id: number | null; speaker: string; text: string };
+  /** Slack threads: the id of the thread's first message (for replies), or how many replies it
+   *  has (for the first message). */
+  threadOf?: number;
+  thread?: { replies: number };
+  forwardedFrom?: string;
+  edited?: string | true;
+  pinned?: true;
+  attachments?: Attachment[];
+  reactions?: Reaction[];
+  links?: LinkCard[];
+  styles?: TextStyle[];
+  /** Other files hold this message too (overlapping exports): how many copies were folded. */
+  copies?: number;
+}
+
+/**
+ * The one order of messages, wherever messages of several days or conversations are listed
+ * (search results oldest first, a selection copied or exported): by day, time, conversation,
+ * source file and line. Within a conversation it is the order of its days.
+ */
+export function compareMessages(
+  a: Pick<Message, 'day' | 'time' | 'conversation' | 'path' | 'line'>,
+  b: Pick<Message, 'day' | 'time' | 'conversation' | 'path' | 'line'>,
+): number {
+  return (
+    compareStrings(a.day, b.day) ||
+    compareStrings(a.time, b.time) ||
+    compareStrings(a.conversation, b.conversation) ||
+    compareStrings(a.path, b.path) ||
+    a.line - b.line
+  );
 }
 
 /** A piece of message text, for display. Concatenating every token's `text` gives the message. */
@@ -145,13 +185,37 @@ export type TokenKind = Token['kind'];
 /** A conversation: the folder of its files relative to the archive root, `_posts` dropped. */
 export interface ConversationSummary {
   id: string;
+  /** The chat's own name, or its folder's or file's. */
   title: string;
+  format: FormatId;
+  /** Messages a user sees: every message line read, less copies and echoes (events apart). */
   messages: number;
+  /** Every message line read from its files (copies in overlapping exports included). */
+  lines: number;
+  /** Distinct messages: lines less copies. */
+  unique: number;
+  events: number;
+  /** Days with messages or events. */
   days: number;
   /** Distinct speaker names, before alias grouping. */
   speakers: number;
   first: Day;
   last: Day;
+  /** Time of the last message of the last day, for ordering by last activity. */
+  lastTime: Time;
+  /** Other conversations holding many of the same messages (see Overlap). */
+  overlaps: Overlap[];
+}
+
+/**
+ * Another conversation sharing messages with this one (the same chat exported twice, a
+ * cumulative export beside the daily logs). Conversations sharing over half of the smaller one's
+ * messages are offered to be merged.
+ */
+export interface Overlap {
+  with: string;
+  /** Distinct messages both hold. */
+  shared: number;
 }
 
 /** A group card `name-company-role-city`, split; absent parts are omitted. */
@@ -186,7 +250,9 @@ export interface PersonSummary {
 /** Activity of one day in a conversation (for calendars and day navigation). */
 export interface DayActivity {
   day: Day;
+  /** Messages a user sees. */
   messages: number;
+  events: number;
 }
 
 export interface FileCounts {

@@ -1,11 +1,9 @@
 /** `scrollback search <folder> <query...>`: search an archive from the terminal. */
-import { resolve } from 'node:path';
 import type { SearchHit, SearchResult } from '../../shared/api';
-import { defaultCacheDir } from '../service/store/location';
-import { openStore } from '../service/store/openStore';
-import { UsageError, formatCount, progressReporter } from './usage';
+import { openArchiveStore, STORE_OPTIONS_HELP } from './archive';
+import { UsageError, formatCount } from './usage';
 
-const USAGE = `Usage: scrollback search <folder> <query...> [--json] [--limit N] [--oldest] [--cache-dir DIR]
+const USAGE = `Usage: scrollback search <folder> <query...> [--json] [--limit N] [--oldest] [--cache-dir DIR] [--tz ZONE]
 
 Finds the messages of the archive in <folder> that contain every word of the query, ignoring
 case (Chinese needs no spaces: 支付 finds 支付宝). The first search of an archive reads and
@@ -13,11 +11,11 @@ indexes it into the cache folder; later ones read only files that changed.
 
 Query:  words and "quoted phrases" (all must occur), -word to exclude, from:NAME, in:CONVERSATION,
         on:YYYY-MM-DD, during:YYYY-MM or YYYY, after:DATE, before:DATE,
-        has:image, has:link, has:mention, has:file
+        has:image, has:link, has:mention, has:file, has:reply, has:reaction
   --json           print {"total", "hits", "facets", "problems"} as JSON
   --limit N        show N results (default 20, at most 500)
   --oldest         oldest first (default: newest first)
-  --cache-dir DIR  keep the archive's store in DIR (default: ${defaultCacheDir()})
+${STORE_OPTIONS_HELP}
   --               everything after is the query (for queries that start with "--")`;
 
 interface SearchArgs {
@@ -26,7 +24,8 @@ interface SearchArgs {
   json: boolean;
   limit: number;
   oldest: boolean;
-  cacheDir: string;
+  cacheDir: string | undefined;
+  tz: string | undefined;
 }
 
 /**
@@ -35,7 +34,13 @@ interface SearchArgs {
  */
 export function parseSearchArgs(args: readonly string[]): SearchArgs | null {
   const positionals: string[] = [];
-  const result = { json: false, limit: 20, oldest: false, cacheDir: defaultCacheDir() };
+  const result: Omit<SearchArgs, 'folder' | 'query'> = {
+    json: false,
+    limit: 20,
+    oldest: false,
+    cacheDir: undefined,
+    tz: undefined,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [name, inline] =
@@ -61,7 +66,8 @@ export function parseSearchArgs(args: readonly string[]): SearchArgs | null {
       if (!/^\d+$/.test(text) || limit < 1 || limit > 500)
         throw new UsageError(`--limit takes a number from 1 to 500, not "${text}".\n\n${USAGE}`);
       result.limit = limit;
-    } else if (name === '--cache-dir') result.cacheDir = resolve(value());
+    } else if (name === '--cache-dir') result.cacheDir = value();
+    else if (name === '--tz') result.tz = value();
     else if (arg.startsWith('--')) throw new UsageError(`unknown option "${arg}".\n\n${USAGE}`);
     else positionals.push(arg);
   }
@@ -74,16 +80,9 @@ export function parseSearchArgs(args: readonly string[]): SearchArgs | null {
 export async function runSearch(args: string[]): Promise<number> {
   const parsed = parseSearchArgs(args);
   if (!parsed) return 0;
-  const reading = progressReporter('Reading');
-  const { data } = await openStore(resolve(parsed.folder), {
-    cacheDir: parsed.cacheDir,
-    onProgress: (phase, done, total) => {
-      if (phase === 'reading') reading(done, total);
-    },
-  });
-  reading.end();
+  const store = await openArchiveStore(parsed.folder, { cacheDir: parsed.cacheDir, tz: parsed.tz });
   try {
-    const result = data.search(parsed.query, {
+    const result = store.search(parsed.query, {
       limit: parsed.limit,
       order: parsed.oldest ? 'oldest' : 'newest',
     });
@@ -94,7 +93,7 @@ export async function runSearch(args: string[]): Promise<number> {
         : formatResult(parsed, result, process.stdout.isTTY === true),
     );
   } finally {
-    data.close();
+    store.close();
   }
   return 0;
 }

@@ -1,58 +1,128 @@
 /** `scrollback stats <folder> [--json]`: what an archive holds and what could not be read. */
-import type { Archive } from '../../shared/archive/build';
-import { readArchive } from '../service/readArchive';
-import { UsageError, formatCount, parseCommandArgs, plural, progressReporter } from './usage';
+import { groupDiagnostics } from '../../shared/diagnostics';
+import type { ConversationSummary, Diagnostic, FileCounts } from '../../shared/model';
+import type { ArchiveStore } from '../service/store/store';
+import { openArchiveStore, STORE_OPTIONS_HELP } from './archive';
+import { UsageError, formatCount, parseCommandArgs, plural } from './usage';
 
-const USAGE = `Usage: scrollback stats <folder> [--json]
+const USAGE = `Usage: scrollback stats <folder> [--json] [--cache-dir DIR] [--tz ZONE]
 
-Reads every chat log under <folder> and prints what it holds: files by kind, messages,
-conversations with their days and speakers, and the files that could not be read completely.
-  --json    print the summary as JSON`;
+Reads every chat log and export under <folder> and prints what it holds: files by kind,
+messages (every message line read, and how many are distinct once copies in overlapping exports
+are folded), conversations with their days and speakers, conversations that overlap, and the
+files that could not be read completely, grouped by reason.
+  --json           print the summary as JSON
+${STORE_OPTIONS_HELP}`;
 
 export async function runStats(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs(args, { json: { type: 'boolean' } }, USAGE);
+  const parsed = parseCommandArgs(
+    args,
+    { json: { type: 'boolean' }, 'cache-dir': { type: 'string' }, tz: { type: 'string' } },
+    USAGE,
+  );
   if (!parsed) return 0;
   const [folder, ...extra] = parsed.positionals;
   if (folder === undefined || extra.length > 0)
     throw new UsageError(`give exactly one archive folder.\n\n${USAGE}`);
-  const progress = progressReporter('Reading');
-  const archive = await readArchive(folder, (p) => progress(p.done, p.total));
-  progress.end();
-  process.stdout.write(
-    parsed.values.json
-      ? `${JSON.stringify(statsJson(archive), null, 2)}\n`
-      : formatStats(folder, archive),
-  );
+  const store = await openArchiveStore(folder, {
+    cacheDir: parsed.values['cache-dir'],
+    tz: parsed.values.tz,
+  });
+  try {
+    const stats = statsOf(store);
+    process.stdout.write(
+      parsed.values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(folder, stats),
+    );
+  } finally {
+    store.close();
+  }
   return 0;
 }
 
-export function statsJson(archive: Archive) {
+export interface StatsJson {
+  files: FileCounts;
+  /** Every message line read. */
+  messages: number;
+  /** Distinct messages once copies are folded. */
+  unique: number;
+  /** Message lines folded as copies of others. */
+  copies: number;
+  events: number;
+  conversations: {
+    id: string;
+    title: string;
+    format: ConversationSummary['format'];
+    messages: number;
+    unique: number;
+    events: number;
+    days: number;
+    speakers: number;
+    first: string;
+    last: string;
+    overlaps: { with: string; shared: number }[];
+  }[];
+  diagnostics: Diagnostic[];
+}
+
+export function statsOf(store: ArchiveStore): StatsJson {
+  const conversations = store.conversations();
+  const messages = conversations.reduce((sum, c) => sum + c.lines, 0);
+  const unique = conversations.reduce((sum, c) => sum + c.unique, 0);
   return {
-    files: archive.files,
-    messages: archive.messages.length,
-    conversations: archive.conversations,
-    diagnostics: archive.diagnostics,
+    files: store.files,
+    messages,
+    unique,
+    copies: messages - unique,
+    events: conversations.reduce((sum, c) => sum + c.events, 0),
+    conversations: conversations.map((c) => ({
+      id: c.id,
+      title: c.title,
+      format: c.format,
+      messages: c.lines,
+      unique: c.unique,
+      events: c.events,
+      days: c.days,
+      speakers: c.speakers,
+      first: c.first,
+      last: c.last,
+      overlaps: c.overlaps,
+    })),
+    diagnostics: store.diagnostics(),
   };
 }
 
-function formatStats(folder: string, archive: Archive): string {
-  const { files } = archive;
+function formatStats(folder: string, stats: StatsJson): string {
+  const { files } = stats;
   const lines = [
     `${folder}`,
     `  ${plural(files.total, 'file')}: ${plural(files.chat, 'chat log')}, ${plural(files.timeline, 'speakerless log')}, ${plural(files.document, 'document')}, ${formatCount(files.skipped)} skipped`,
-    `  ${plural(archive.messages.length, 'message')} in ${plural(archive.conversations.length, 'conversation')}`,
-    '',
+    `  ${plural(stats.messages, 'message line')}${stats.copies > 0 ? `, ${formatCount(stats.unique)} distinct` : ''} in ${plural(stats.conversations.length, 'conversation')}${stats.events > 0 ? `, and ${plural(stats.events, 'event')}` : ''}`,
   ];
-  const width = Math.max(12, ...archive.conversations.map((c) => c.id.length));
-  for (const c of archive.conversations) {
+  const repeated = stats.conversations.flatMap((c) =>
+    c.overlaps
+      .filter((o) => c.id < o.with)
+      .map((o) => `${c.id} and ${o.with} share ${formatCount(o.shared)}`),
+  );
+  if (repeated.length > 0) lines.push(`  Overlapping: ${repeated.join('; ')}`);
+  lines.push('');
+  const width = Math.max(12, ...stats.conversations.map((c) => c.id.length));
+  for (const c of stats.conversations) {
+    const distinct = c.unique !== c.messages ? ` (${formatCount(c.unique)} distinct)` : '';
     lines.push(
-      `  ${c.id.padEnd(width)}  ${formatCount(c.messages).padStart(9)} messages  ${formatCount(c.days).padStart(5)} days  ${formatCount(c.speakers).padStart(5)} speakers  ${c.first} – ${c.last}`,
+      `  ${c.id.padEnd(width)}  ${formatCount(c.messages).padStart(9)} messages${distinct}  ${formatCount(c.days).padStart(5)} days  ${formatCount(c.speakers).padStart(5)} speakers  ${c.first} – ${c.last}`,
     );
   }
-  if (archive.diagnostics.length > 0) {
-    lines.push('', `  ${plural(archive.diagnostics.length, 'problem')}:`);
-    for (const d of archive.diagnostics)
-      lines.push(`  ${d.path}${d.line ? `:${d.line}` : ''}  ${d.message}`);
+  if (stats.diagnostics.length > 0) {
+    lines.push('', `  ${plural(stats.diagnostics.length, 'problem')}, by reason:`);
+    for (const group of groupDiagnostics(stats.diagnostics)) {
+      const shown = group.diagnostics.slice(0, 3);
+      lines.push(`  ${plural(group.diagnostics.length, 'file')}: ${group.reason}`);
+      for (const d of shown) lines.push(`    ${d.path}${d.line ? `:${d.line}` : ''}  ${d.message}`);
+      if (group.diagnostics.length > shown.length)
+        lines.push(
+          `    … and ${formatCount(group.diagnostics.length - shown.length)} more (--json lists every one)`,
+        );
+    }
   }
   return `${lines.join('\n')}\n`;
 }

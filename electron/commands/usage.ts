@@ -2,7 +2,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorMessage } from '../../shared/errors';
 
 /** Wrong arguments: the message says what to type instead. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -1,8 +1,10 @@
 /**
  * The archive service: opens an archive folder and answers the UI's calls (shared/api.ts). Plain
- * Node, no Electron: the app's main process, `scrollback serve` and the tests all use it. While an
- * archive is open it is watched: files added, changed or removed are read into the store and the
- * UI is told which conversations changed (a 'changed' event and a fresh 'ready' status).
+ * Node, no Electron: the app's main process, `scrollback serve`, the CLI and the tests all use
+ * it. An archive opened before is shown at once from its store and then checked against the
+ * folder in the background; a new one is read first, with progress. While an archive is open it
+ * is watched: files added, changed or removed are read into the store and the UI is told which
+ * conversations changed.
  */
 import { basename, resolve } from 'node:path';
 import type {
@@ -13,39 +15,49 @@ import type {
   SearchResult,
   SpeakersResult,
 } from '../../shared/api';
-import { ServiceError } from '../../shared/api';
+import { ServiceError } from '../../shared/apiErrors';
+import { errorMessage } from '../../shared/errors';
 import type { ConversationSummary, DayActivity, Diagnostic, Message } from '../../shared/model';
-import type { ArchiveData, DaySlice } from './archiveData';
-import { ArchiveError } from './readArchive';
+import { ArchiveError, checkArchiveFolder } from './archiveFolder';
 import { defaultCacheDir } from './store/location';
-import { openStore, refreshStore, type LiveStore } from './store/openStore';
+import { ArchiveStore, type DaySlice } from './store/store';
 import { watchArchive, type ArchiveWatcher } from './watcher';
 
 export interface ServiceOptions {
   /** The bundled sample archive, offered on first run. */
   samplePath?: string;
   /**
-   * Where archives' stores (database and search index) are kept: the platform's per-user cache
-   * folder when absent, nothing on disk when null (everything is then read into memory).
+   * Where archives' stores are kept: the platform's per-user cache folder when absent, a
+   * temporary folder removed on close when null.
    */
   cacheDir?: string | null;
+  /** The IANA zone for formats that store only instants; the system's when absent. */
+  timeZone?: string;
+  /** Merged conversations of an archive (raw id -> merged id), as the user chose. */
+  merges?: (root: string) => ReadonlyMap<string, string>;
+  /** Whether to watch open archives for changes (the CLI's one-shot commands do not). */
+  watch?: boolean;
 }
 
 type Listener = (event: ApiEvent) => void;
 
+/** Everything about the open archive, replaced as one when another opens. */
+interface OpenArchive {
+  root: string;
+  store: ArchiveStore;
+  info: ArchiveInfo;
+  watcher: ArchiveWatcher | null;
+  /** The refresh under way (one at a time), and whether changes came in during it. */
+  refreshing: Promise<void> | null;
+  refreshAgain: boolean;
+}
+
 export class ArchiveService {
-  private data: ArchiveData | null = null;
-  private info: ArchiveInfo | null = null;
+  private current: OpenArchive | null = null;
   private state: ArchiveStatus = { state: 'empty' };
   private readonly listeners = new Set<Listener>();
-  /** Bumped on every open and close, so that a slow earlier open or refresh cannot replace a later one. */
-  private generation = 0;
-  /** The open store, for refreshing it in place when the folder changes. */
-  private live: LiveStore | null = null;
-  private watcher: ArchiveWatcher | null = null;
-  /** The refreshes under way (one at a time), and whether changes came in during the current one. */
-  private refreshing: Promise<void> | null = null;
-  private refreshAgain = false;
+  /** Bumped by every open and close: a slower earlier open never replaces a later one. */
+  private opening = 0;
 
   constructor(private readonly options: ServiceOptions = {}) {}
 
@@ -59,60 +71,71 @@ export class ArchiveService {
   }
 
   get root(): string | null {
-    return this.info?.root ?? null;
+    return this.current?.root ?? null;
   }
 
+  /** The open archive's store (the CLI reads through it). */
+  get store(): ArchiveStore {
+    return this.opened().store;
+  }
+
+  /**
+   * Opens a folder. A folder that cannot be opened leaves the open archive open and answering;
+   * the error goes back to the caller (the dialog that asked).
+   */
   async open(path: string): Promise<ArchiveInfo> {
     const root = resolve(path);
-    const generation = ++this.generation;
-    this.stopWatching();
-    // A refresh of the archive open now writes to its store; let it end (it sees the new
-    // generation and stops) before that store may be opened again.
-    if (this.refreshing) await this.refreshing;
-    this.setStatus({ state: 'loading', root, phase: 'listing', done: 0, total: 0 });
-    let data: ArchiveData;
-    let live: LiveStore;
     try {
-      const cacheDir =
-        this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir;
-      const opened = await openStore(root, {
-        cacheDir,
-        onProgress: (phase, done, total) => {
-          if (generation === this.generation)
-            this.setStatus({ state: 'loading', root, phase, done, total });
-        },
-      });
-      data = opened.data;
-      live = opened.live;
+      await checkArchiveFolder(root);
     } catch (error) {
-      const failure =
-        error instanceof ArchiveError
-          ? new ServiceError('folder-unreadable', error.message)
-          : new ServiceError('internal', String(error));
-      if (generation === this.generation)
-        this.setStatus({
-          state: 'failed',
-          root,
-          error: { code: failure.code, message: failure.message },
-        });
-      throw failure;
+      throw new ServiceError('folder-unreadable', errorMessage(error));
     }
-    if (generation !== this.generation) {
-      data.close();
+    const ticket = ++this.opening;
+    const previous = this.state;
+    let store: ArchiveStore;
+    try {
+      store = ArchiveStore.open(root, {
+        cacheDir: this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir,
+        timeZone: this.timeZone(),
+        merges: this.options.merges?.(root) ?? new Map(),
+      });
+      if (!store.synced) {
+        this.setStatus({ state: 'loading', root, phase: 'reading', done: 0, total: 0 });
+        await store.sync((done, total) => {
+          if (ticket === this.opening)
+            this.setStatus({ state: 'loading', root, phase: 'reading', done, total });
+        });
+      }
+    } catch (error) {
+      if (ticket === this.opening) this.restore(previous);
+      if (error instanceof ArchiveError) throw new ServiceError('folder-unreadable', error.message);
+      throw new ServiceError('internal', errorMessage(error));
+    }
+    if (ticket !== this.opening) {
+      store.close();
       throw new ServiceError('internal', 'Another archive was opened meanwhile.');
     }
-    this.data?.close();
-    this.data = data;
-    this.live = live;
-    this.info = this.describe(root, data);
-    this.setStatus({ state: 'ready', archive: this.info });
-    this.watcher = watchArchive(root, () => this.requestRefresh(generation));
-    return this.info;
+    this.closeCurrent();
+    const opened: OpenArchive = {
+      root,
+      store,
+      info: this.describe(root, store),
+      watcher: null,
+      refreshing: null,
+      refreshAgain: false,
+    };
+    this.current = opened;
+    this.setStatus({ state: 'ready', archive: opened.info });
+    if (this.options.watch !== false)
+      opened.watcher = watchArchive(root, () => this.requestRefresh(opened));
+    // An archive opened before shows what was stored; now check it against the folder.
+    this.requestRefresh(opened);
+    return opened.info;
   }
 
   /** Resolves once no refresh is under way or waiting (for tests and an orderly shutdown). */
   async settled(): Promise<void> {
-    while (this.refreshing) await this.refreshing;
+    while (this.current?.refreshing) await this.current.refreshing;
   }
 
   async openSample(): Promise<ArchiveInfo> {
@@ -122,47 +145,47 @@ export class ArchiveService {
   }
 
   conversations(): ConversationSummary[] {
-    return this.opened().conversations();
+    return this.opened().store.conversations();
   }
 
   days(conversation: string): DayActivity[] {
-    return this.opened().days(conversation);
+    return this.opened().store.days(conversation);
   }
 
   dayMessages(conversation: string, day: string, slice?: DaySlice): Message[] {
-    return this.opened().dayMessages(conversation, day, slice);
+    return this.opened().store.dayMessages(conversation, day, slice).messages;
   }
 
   /** Messages of a person: every name grouped with `person` in that conversation. */
   personMessages(conversation: string, person: string, cursor = 0, limit = 500): MessagePage {
-    const data = this.opened();
-    const { persons } = data.speakers(conversation);
+    const { store } = this.opened();
+    const { persons } = store.speakers(conversation);
     const names = persons.find((p) => p.id === person || p.names.includes(person))?.names ?? [
       person,
     ];
-    return data.speakerMessages(conversation, names, cursor, limit);
+    return store.speakerMessages(conversation, names, cursor, limit);
   }
 
   speakers(conversation: string, day?: string): SpeakersResult {
-    return this.opened().speakers(conversation, day);
+    return this.opened().store.speakers(conversation, day);
   }
 
   locate(id: number) {
-    const location = this.opened().locate(id);
+    const location = this.opened().store.locate(id);
     if (!location)
       throw new ServiceError('not-found', `There is no message ${id} in this archive.`);
     return location;
   }
 
   messagesByIds(ids: readonly number[]): Message[] {
-    return this.opened().messagesByIds(ids);
+    return this.opened().store.messagesByIds(ids);
   }
 
   search(
     query: string,
     options: { limit?: number; cursor?: string; order?: 'newest' | 'oldest' } = {},
   ): SearchResult {
-    return this.opened().search(query, {
+    return this.opened().store.search(query, {
       limit: options.limit ?? 50,
       order: options.order ?? 'newest',
       ...(options.cursor ? { cursor: options.cursor } : {}),
@@ -170,95 +193,91 @@ export class ArchiveService {
   }
 
   diagnostics(): Diagnostic[] {
-    return this.data?.diagnostics() ?? [];
+    return this.current?.store.diagnostics() ?? [];
   }
 
   close(): void {
-    this.generation++;
-    this.stopWatching();
-    this.data?.close();
-    this.data = null;
-    this.live = null;
-    this.info = null;
+    this.opening++;
+    this.closeCurrent();
     this.setStatus({ state: 'empty' });
   }
 
+  private timeZone(): string {
+    return this.options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  }
+
+  private closeCurrent(): void {
+    const current = this.current;
+    if (!current) return;
+    this.current = null;
+    current.watcher?.close();
+    // A refresh under way finishes on its own and finds the archive no longer current.
+    if (current.refreshing) void current.refreshing.finally(() => current.store.close());
+    else current.store.close();
+  }
+
+  /** Back to what the status was before a failed open (the open archive stays open). */
+  private restore(previous: ArchiveStatus): void {
+    this.setStatus(this.current ? { state: 'ready', archive: this.current.info } : previous);
+  }
+
   /**
-   * Called with each batch the watcher reports. Refreshes run one at a time; batches arriving
-   * during one are folded into a single next refresh, which reads whatever the folder then holds.
+   * Called with each batch the watcher reports, and after opening. Refreshes run one at a time;
+   * batches arriving during one are folded into a single next refresh.
    */
-  private requestRefresh(generation: number): void {
-    if (generation !== this.generation) return;
-    if (this.refreshing) {
-      this.refreshAgain = true;
+  private requestRefresh(archive: OpenArchive): void {
+    if (archive !== this.current) return;
+    if (archive.refreshing) {
+      archive.refreshAgain = true;
       return;
     }
-    this.refreshing = (async () => {
+    archive.refreshing = (async () => {
       try {
         do {
-          this.refreshAgain = false;
-          await this.refresh(generation);
-        } while (this.refreshAgain && generation === this.generation);
+          archive.refreshAgain = false;
+          await this.refresh(archive);
+        } while (archive.refreshAgain && archive === this.current);
       } finally {
-        this.refreshing = null;
+        archive.refreshing = null;
       }
     })();
   }
 
   /**
-   * Reads what changed into the open store, without a 'loading' status: the UI keeps showing
-   * the archive, and refetches what it shows when told which conversations changed. A file
-   * caught half-written is read as it is; the write that completes it triggers the next refresh,
-   * which replaces its rows.
+   * Reads what changed into the store, without a 'loading' status: the UI keeps showing the
+   * archive, and refetches what it shows when told which conversations changed. A file caught
+   * half-written is read as it is; the write that completes it triggers the next refresh.
    */
-  private async refresh(generation: number): Promise<void> {
-    const live = this.live;
-    if (!live || generation !== this.generation) return;
-    let refreshed: Awaited<ReturnType<typeof refreshStore>>;
+  private async refresh(archive: OpenArchive): Promise<void> {
+    let report;
     try {
-      refreshed = await refreshStore(live);
-    } catch (error) {
-      // A folder gone away keeps showing what was read. A store that failed half-way may hold
-      // some changes and not others: reading the archive again is the way back to the truth.
-      if (!(error instanceof ArchiveError) && generation === this.generation)
-        void this.open(live.root).catch(() => undefined);
+      report = await archive.store.sync();
+    } catch {
+      // A folder gone away keeps showing what was read; the next change tries again.
       return;
     }
-    // Another archive was opened or this one closed meanwhile: the connection is closed or
-    // belongs to an earlier open, and what was read is dropped.
-    if (!refreshed || generation !== this.generation) return;
-    // Not closed: the earlier data shares the connection with the new one.
-    this.data = refreshed.data;
-    this.live = refreshed.live;
-    this.info = this.describe(live.root, refreshed.data);
-    this.setStatus({ state: 'ready', archive: this.info });
-    this.emit({
-      type: 'changed',
-      conversations: refreshed.report.conversations,
-      renumberedFrom: refreshed.renumberedFrom,
-    });
+    if (!report || report.changed === 0 || archive !== this.current) return;
+    archive.info = this.describe(archive.root, archive.store);
+    this.setStatus({ state: 'ready', archive: archive.info });
+    // Ids never name another message (shared/model.ts), so nothing is renumbered.
+    this.emit({ type: 'changed', conversations: report.conversations, renumberedFrom: null });
   }
 
-  private describe(root: string, data: ArchiveData): ArchiveInfo {
+  private describe(root: string, store: ArchiveStore): ArchiveInfo {
     return {
       root,
       name: basename(root),
-      files: data.files,
-      messages: data.messageCount,
-      conversations: data.conversations(),
-      diagnostics: data.diagnostics().length,
+      files: store.files,
+      messages: store.messageCount,
+      conversations: store.conversations(),
+      diagnostics: store.diagnostics().length,
       sample: this.options.samplePath !== undefined && resolve(this.options.samplePath) === root,
     };
   }
 
-  private stopWatching(): void {
-    this.watcher?.close();
-    this.watcher = null;
-  }
-
-  private opened(): ArchiveData {
-    if (!this.data) throw new ServiceError('no-archive', 'No archive is open.');
-    return this.data;
+  private opened(): OpenArchive {
+    if (!this.current) throw new ServiceError('no-archive', 'No archive is open.');
+    return this.current;
   }
 
   private setStatus(status: ArchiveStatus): void {

@@ -5,8 +5,7 @@
  * YAML is read with js-yaml's core schema: no custom types, dates stay strings (floating
  * wall-clock values), and aliases are limited so that an alias bomb cannot exhaust memory.
  */
-import matter from 'gray-matter';
-import { CORE_SCHEMA, load } from 'js-yaml';
+import type matterType from 'gray-matter';
 import type { FrontMatterResult } from '../../shared/parse/parseFile';
 import { errorMessage } from '../../shared/errors';
 
@@ -20,8 +19,14 @@ function refuse(language: string) {
   };
 }
 
+// Loaded on first use: a command that reads no Markdown file (a search of an unchanged
+// archive) never pays for gray-matter and js-yaml.
+let matter: typeof matterType | null = null;
+let yaml: typeof import('js-yaml') | null = null;
+
 const engines = {
-  yaml: (text: string) => load(text, { schema: CORE_SCHEMA, maxAliases: MAX_ALIASES }) as object,
+  yaml: (text: string) =>
+    yaml!.load(text, { schema: yaml!.CORE_SCHEMA, maxAliases: MAX_ALIASES }) as object,
   javascript: refuse('JavaScript'),
   js: refuse('JavaScript'),
   coffee: refuse('CoffeeScript'),
@@ -67,6 +72,10 @@ export function readFrontMatter(block: string, language: string): FrontMatterRes
 }
 
 function parseYaml(block: string): unknown {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  yaml ??= require('js-yaml') as typeof import('js-yaml');
+  matter ??= require('gray-matter') as typeof matterType;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   // Options are always passed: without them gray-matter caches every file's text forever.
   return matter(block, { language: 'yaml', engines }).data;
 }

@@ -89,11 +89,17 @@ export function buildArchive(
     conversations.push({
       id,
       title: conversationTitle(id),
+      format: 'markdown',
       messages: slice.length,
+      lines: slice.length,
+      unique: slice.length,
+      events: 0,
       days: activity.length,
       speakers: people.speakers.length,
       first: activity[0]!.day,
       last: activity[activity.length - 1]!.day,
+      lastTime: slice[slice.length - 1]!.time,
+      overlaps: [],
     });
     start = end;
   }
@@ -105,7 +111,7 @@ function summarizeDays(messages: readonly Message[]): DayActivity[] {
   for (const message of messages) {
     const last = activity[activity.length - 1];
     if (last && last.day === message.day) last.messages++;
-    else activity.push({ day: message.day, messages: 1 });
+    else activity.push({ day: message.day, messages: 1, events: 0 });
   }
   return activity;
 }

@@ -95,3 +95,32 @@ export function foldInto(text: string, target: Uint16Array, offset: number): num
   }
   return offset + text.length;
 }
+
+/**
+ * Folds code units `source[start, end)` into `target` from `offset` (the two may be the same
+ * array, in place): for indexes that keep texts as UTF-16 code units. Returns the offset after.
+ */
+export function foldUnits(
+  source: Uint16Array,
+  start: number,
+  end: number,
+  target: Uint16Array,
+  offset: number,
+): number {
+  let out = offset;
+  for (let i = start; i < end; i++) {
+    const unit = source[i]!;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) {
+      const low = source[i + 1]!;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        const folded = foldAstral((unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
+        target[out++] = 0xd800 + ((folded - 0x10000) >> 10);
+        target[out++] = 0xdc00 + ((folded - 0x10000) & 0x3ff);
+        i++;
+        continue;
+      }
+    }
+    target[out++] = BMP_FOLD[unit]!;
+  }
+  return out;
+}

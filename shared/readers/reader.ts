@@ -24,6 +24,11 @@ export interface FileReader {
    * over through `ReaderContext.companion`; when one changes, this file is read again.
    */
   companions?(path: string): string[];
+  /**
+   * Larger files are not read (a diagnostic says so). Absent: the cap of readers that hold a
+   * file whole (shared/readers/whole.ts). Streaming readers of huge exports set their own.
+   */
+  readonly maxBytes?: number;
   /** Starts reading one file. The caller pushes its bytes in order, then calls `end`. */
   begin(path: string, context: ReaderContext, sink: ReadSink): ReadSession;
 }

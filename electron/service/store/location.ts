@@ -1,6 +1,7 @@
 /**
  * Where the store of an archive lives: in a per-user cache folder, never inside the archive
- * (which is never written). One database per archive root, named by a hash of the resolved path.
+ * (which is never written). One folder per archive root, named by a hash of the resolved path,
+ * holding the database and the index segments.
  */
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
@@ -15,13 +16,15 @@ export function defaultCacheDir(): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'scrollback');
 }
 
-export interface StorePaths {
-  database: string;
-  /** The search index snapshot beside the database. */
-  index: string;
+/** The folder of an archive's store inside the cache folder. */
+export function storeFolder(cacheDir: string, root: string): string {
+  return join(cacheDir, createHash('sha256').update(root).digest('hex').slice(0, 24));
 }
 
-export function storePaths(cacheDir: string, root: string): StorePaths {
-  const name = createHash('sha256').update(root).digest('hex').slice(0, 24);
-  return { database: join(cacheDir, `${name}.sqlite`), index: join(cacheDir, `${name}.index`) };
+export function databasePath(folder: string): string {
+  return join(folder, 'store.sqlite');
+}
+
+export function segmentPath(folder: string, base: number): string {
+  return join(folder, `segment-${base}.idx`);
 }

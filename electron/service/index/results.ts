@@ -1,29 +1,10 @@
 /**
- * What the naive scan and the index share, so that both give the same answer: the order of
- * results, how speaker filters reach a person's other names, highlights, facets and paging.
+ * What the index and the naive reference scan (test/reference/) share, so that both give the
+ * same answer: how speaker filters reach a person's other names, highlights, facets and paging.
  */
-import type { SearchHit, SearchResult } from '../../../shared/api';
+import type { SearchResult } from '../../../shared/api';
 import { compareStrings } from '../../../shared/archive/compare';
 import { foldText } from '../../../shared/query/fold';
-
-export interface OrderedMessage {
-  conversation: string;
-  day: string;
-  time: string;
-  path: string;
-  line: number;
-}
-
-/** Results run in time order across conversations: day, time, then conversation, file and line. */
-export function compareChronological(a: OrderedMessage, b: OrderedMessage): number {
-  return (
-    compareStrings(a.day, b.day) ||
-    compareStrings(a.time, b.time) ||
-    compareStrings(a.conversation, b.conversation) ||
-    compareStrings(a.path, b.path) ||
-    a.line - b.line
-  );
-}
 
 /**
  * Names of one conversation that `from:` fragments select: every name that contains a fragment,
@@ -101,16 +82,4 @@ export function facetsFrom(
 export function pageStart(cursor: string | undefined): number {
   if (cursor === undefined || !/^\d{1,9}$/.test(cursor)) return 0;
   return Number(cursor);
-}
-
-export function hitOf(message: Omit<SearchHit, 'highlights'>, terms: readonly string[]): SearchHit {
-  return {
-    id: message.id,
-    conversation: message.conversation,
-    day: message.day,
-    time: message.time,
-    speaker: message.speaker,
-    text: message.text,
-    highlights: highlightRanges(message.text, terms),
-  };
 }

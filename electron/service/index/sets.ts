@@ -61,3 +61,27 @@ export function range(start: number, end: number): Uint32Array {
   for (let i = 0; i < out.length; i++) out[i] = start + i;
   return out;
 }
+
+/** Ids in either (both ascending). */
+export function union(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Uint32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let count = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) out[count++] = a[i++]!;
+    else if (y < x) out[count++] = b[j++]!;
+    else {
+      out[count++] = x;
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out[count++] = a[i++]!;
+  while (j < b.length) out[count++] = b[j++]!;
+  return out.subarray(0, count);
+}

@@ -1,22 +1,23 @@
 /**
  * A plain scan over messages that implements the whole query language (shared/query/parse.ts)
- * the simplest way: fold each text and look for every term. The reference the index is tested
- * against, and the engine for archives read straight into memory.
+ * the simplest way: fold each text and look for every term (in each of its spellings). The
+ * reference the index is tested against.
  */
-import type { SearchResult } from '../../../shared/api';
-import type { Message, PersonSummary } from '../../../shared/model';
-import { foldText } from '../../../shared/query/fold';
-import { isEmptyQuery, parseQuery } from '../../../shared/query/parse';
-import { messageFeatures } from '../../../shared/text/tokens';
-import type { SearchOptions } from '../archiveData';
+import type { SearchResult } from '../../shared/api';
+import type { Message, PersonSummary } from '../../shared/model';
+import { foldText } from '../../shared/query/fold';
+import { isEmptyQuery, parseQuery } from '../../shared/query/parse';
+import { messageFeatures } from '../../shared/text/tokens';
+import type { SearchOptions } from '../../electron/service/index/search';
 import {
-  compareChronological,
   facetsFrom,
-  hitOf,
+  highlightRanges,
   namesMatching,
   nameMatches,
   pageStart,
-} from './results';
+} from '../../electron/service/index/results';
+import { compareMessages } from '../../shared/model';
+import { termVariants } from '../../shared/query/emoji';
 
 export interface NaiveCorpus {
   messages: readonly Message[];
@@ -53,15 +54,16 @@ export function searchMessages(
         if (query.in.length > 0 && !nameMatches(message.conversation, query.in)) return false;
         if (query.from.length > 0 && !speakerAllowed(message)) return false;
         const folded = foldText(message.text);
-        if (!query.terms.every((term) => folded.includes(term))) return false;
-        if (query.exclude.some((term) => folded.includes(term))) return false;
+        const has = (term: string) => termVariants(term).some((variant) => folded.includes(variant));
+        if (!query.terms.every(has)) return false;
+        if (query.exclude.some(has)) return false;
         if (query.has.length > 0) {
           const features = messageFeatures(message.text);
           if (!query.has.every((feature) => features[feature])) return false;
         }
         return true;
       });
-  matches.sort(compareChronological);
+  matches.sort(compareMessages);
   if (options.order === 'newest') matches.reverse();
   const offset = pageStart(options.cursor);
   const page = matches.slice(offset, offset + options.limit);
@@ -72,7 +74,15 @@ export function searchMessages(
   };
   return {
     total: matches.length,
-    hits: page.map((message) => hitOf(message, query.terms)),
+    hits: page.map(({ id, conversation, day, time, speaker, text }) => ({
+      id,
+      conversation,
+      day,
+      time,
+      speaker,
+      text,
+      highlights: highlightRanges(text, query.terms.flatMap(termVariants)),
+    })),
     ...(offset + options.limit < matches.length
       ? { nextCursor: String(offset + options.limit) }
       : {}),

@@ -1,0 +1,55 @@
+/** How the CLI's commands open an archive: through its store, as the app does. */
+import { resolve } from 'node:path';
+import { isTimeZone } from '../../shared/dates';
+import { ArchiveStore } from '../service/store/store';
+import { checkArchiveFolder } from '../service/archiveFolder';
+import { defaultCacheDir } from '../service/store/location';
+import { UsageError, progressReporter } from './usage';
+
+export interface StoreArgs {
+  cacheDir?: string | undefined;
+  /** An IANA zone for formats that store only instants (Slack, some Telegram exports). */
+  tz?: string | undefined;
+}
+
+export const STORE_OPTIONS_HELP = `  --cache-dir DIR  keep the archive's store in DIR (default: ${defaultCacheDir()})
+  --tz ZONE        show instants (Slack, Telegram) in this IANA zone, e.g. Asia/Shanghai
+                   (default: this machine's zone, ${systemZone()})`;
+
+export function systemZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Checks --tz; throws a UsageError naming the zone when it is unknown. */
+export function timeZoneOf(tz: string | undefined): string {
+  if (tz === undefined) return process.env.SCROLLBACK_TZ || systemZone();
+  if (!isTimeZone(tz))
+    throw new UsageError(`--tz takes an IANA time zone such as Asia/Shanghai or UTC, not "${tz}".`);
+  return tz;
+}
+
+/**
+ * Opens the store of `folder` and brings it up to date (reading only what changed since the
+ * last time), with a progress line on a terminal. Throws ArchiveError for a folder that cannot
+ * be opened.
+ */
+export async function openArchiveStore(folder: string, args: StoreArgs): Promise<ArchiveStore> {
+  const root = resolve(folder);
+  await checkArchiveFolder(root);
+  const store = ArchiveStore.open(root, {
+    cacheDir: args.cacheDir
+      ? resolve(args.cacheDir)
+      : process.env.SCROLLBACK_CACHE_DIR || defaultCacheDir(),
+    timeZone: timeZoneOf(args.tz),
+  });
+  const progress = progressReporter('Reading');
+  try {
+    await store.sync(progress);
+  } catch (error) {
+    store.close();
+    throw error;
+  } finally {
+    progress.end();
+  }
+  return store;
+}

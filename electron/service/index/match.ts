@@ -1,0 +1,96 @@
+/**
+ * Which messages of one segment contain a term, exactly: every substring of one or more code
+ * units of the folded text, CJK included (which is why this is no word index like SQLite's FTS5:
+ * Chinese has no spaces, and a one- or two-character query must find every message holding it).
+ * Terms of up to three units are one posting list; longer ones intersect the lists of their
+ * 3-grams and read the few candidates' texts to check them.
+ */
+import { foldUnits } from '../../../shared/query/fold';
+import { gramCount, gramList } from './gramRead';
+import type { Segment } from './segment';
+import { intersect } from './sets';
+
+/** Candidates are narrowed by more lists only while a list is not much longer than them. */
+const NARROW_FACTOR = 32;
+/** Neighbouring candidates closer than this are read in one go. */
+const READ_GAP = 32;
+
+export function unitsOf(term: string): Uint16Array {
+  const units = new Uint16Array(term.length);
+  for (let i = 0; i < term.length; i++) units[i] = term.charCodeAt(i);
+  return units;
+}
+
+/** How many positions the term's rarest list holds: what matching it costs. */
+export function termCost(segment: Segment, units: Uint16Array): number {
+  if (units.length <= 3) return gramCount(segment.file, units, 0, units.length);
+  let least = Infinity;
+  for (let at = 0; at + 3 <= units.length; at++)
+    least = Math.min(least, gramCount(segment.file, units, at, 3));
+  return least;
+}
+
+/** The ascending positions of the segment whose text contains `units`. */
+export function termPositions(segment: Segment, units: Uint16Array): Uint32Array {
+  if (units.length === 0) return new Uint32Array(0);
+  if (units.length <= 3) return gramList(segment.file, units, 0, units.length);
+  const grams: { at: number; count: number }[] = [];
+  for (let at = 0; at + 3 <= units.length; at++) {
+    const count = gramCount(segment.file, units, at, 3);
+    if (count === 0) return new Uint32Array(0);
+    grams.push({ at, count });
+  }
+  grams.sort((a, b) => a.count - b.count);
+  let candidates = gramList(segment.file, units, grams[0]!.at, 3);
+  for (let i = 1; i < grams.length && candidates.length > 16; i++) {
+    if (grams[i]!.count > candidates.length * NARROW_FACTOR) break;
+    candidates = intersect(candidates, gramList(segment.file, units, grams[i]!.at, 3));
+  }
+  return keepContaining(segment, candidates, units, true);
+}
+
+/** The positions of `positions` whose text contains `units` (or, `wanted` false, does not). */
+export function keepContaining(
+  segment: Segment,
+  positions: Uint32Array,
+  units: Uint16Array,
+  wanted: boolean,
+): Uint32Array {
+  const out = new Uint32Array(positions.length);
+  let count = 0;
+  let scratch = new Uint16Array(256);
+  for (let i = 0; i < positions.length;) {
+    // A run of near neighbours is read with one read of starts and one of text.
+    let j = i + 1;
+    while (j < positions.length && positions[j]! - positions[j - 1]! < READ_GAP) j++;
+    const first = positions[i]!;
+    const last = positions[j - 1]!;
+    const starts = segment.file.range<Uint32Array>('text.starts', first, last - first + 2);
+    const text = segment.file.range<Uint16Array>(
+      'text',
+      starts[0]!,
+      starts[last - first + 1]! - starts[0]!,
+    );
+    for (let k = i; k < j; k++) {
+      const position = positions[k]!;
+      const start = starts[position - first]! - starts[0]!;
+      const end = starts[position - first + 1]! - starts[0]!;
+      if (scratch.length < end - start) scratch = new Uint16Array((end - start) * 2);
+      const length = foldUnits(text, start, end, scratch, 0);
+      if (contains(scratch, length, units) === wanted) out[count++] = position;
+    }
+    i = j;
+  }
+  return out.subarray(0, count);
+}
+
+function contains(text: Uint16Array, length: number, units: Uint16Array): boolean {
+  const last = length - units.length;
+  const head = units[0]!;
+  outer: for (let at = 0; at <= last; at++) {
+    if (text[at] !== head) continue;
+    for (let k = 1; k < units.length; k++) if (text[at + k] !== units[k]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,37 @@
+/**
+ * The order of messages across segments (shared/model.ts `compareMessages` states it): by day,
+ * time, conversation, source file and line. Within a segment it is the order of positions.
+ */
+import { compareStrings } from '../../../shared/archive/compare';
+import { SECONDS_MASK, type Segment } from './segment';
+
+/** A segment as queries see it: which of its messages are not shown (null: all are). */
+export interface SegmentView {
+  segment: Segment;
+  /** Per position: 0 when shown, else the Hidden reasons (store/hidden.ts). */
+  hidden: Uint8Array | null;
+}
+
+/** Compares message `a` of segment `sa` with message `b` of segment `sb`. */
+export function compareAt(sa: Segment, a: number, sb: Segment, b: number): number {
+  if (sa === sb) return a - b;
+  const dayA = sa.day()[a]!;
+  const dayB = sb.day()[b]!;
+  if (dayA !== dayB) return dayA - dayB;
+  const secondsA = sa.meta()[a]! & SECONDS_MASK;
+  const secondsB = sb.meta()[b]! & SECONDS_MASK;
+  if (secondsA !== secondsB) return secondsA - secondsB;
+  const namesA = sa.names();
+  const namesB = sb.names();
+  const conversation = compareStrings(
+    namesA.conversations[namesA.pairs[sa.pair()[a]! * 2]!]!,
+    namesB.conversations[namesB.pairs[sb.pair()[b]! * 2]!]!,
+  );
+  if (conversation !== 0) return conversation;
+  const path = compareStrings(
+    namesA.paths[sa.file.section<Uint32Array>('file')[a]!]!,
+    namesB.paths[sb.file.section<Uint32Array>('file')[b]!]!,
+  );
+  if (path !== 0) return path;
+  return sa.file.section<Uint32Array>('line')[a]! - sb.file.section<Uint32Array>('line')[b]!;
+}

@@ -1,0 +1,247 @@
+/**
+ * Collects messages (in any order) into columns of typed arrays, then writes them as a segment
+ * file in time order with its posting lists (segment.ts describes the sections). Nothing is held
+ * per message but numbers and code units, so a segment of two million messages builds in a few
+ * hundred megabytes.
+ */
+import { foldUnits } from '../../../shared/query/fold';
+import { buildGrams } from './gramBuild';
+import { POSITION_FACTOR, type SegmentInfo, type SegmentNames } from './segment';
+import { writeSegmentFile, type TypedArray } from './segmentFile';
+
+/** One message as the index takes it. */
+export interface IndexRow {
+  conversation: string;
+  speaker: string;
+  path: string;
+  line: number;
+  /** YYYYMMDD. */
+  day: number;
+  /** `meta` column value: seconds | event bit | features (segment.ts). */
+  meta: number;
+  /** What is shown. */
+  text: string;
+  /** More searchable text, not shown (attachment names); usually ''. */
+  search: string;
+  /** Content key (copies.ts). */
+  key: number;
+  /** The rich parts as JSON, or null. */
+  extras: string | null;
+  /** Packed references (hash29 * 4 + kind), without the position. */
+  refs: readonly number[];
+}
+
+class Growable<T extends Uint32Array | Uint16Array | Float64Array> {
+  length = 0;
+  constructor(
+    public values: T,
+    private readonly make: (size: number) => T,
+  ) {}
+  push(value: number): void {
+    if (this.length === this.values.length) this.reserve(this.length + 1);
+    this.values[this.length++] = value;
+  }
+  reserve(size: number): void {
+    if (size <= this.values.length) return;
+    const next = this.make(Math.max(size, this.values.length * 2, 1024));
+    next.set(this.values.subarray(0, this.length) as never);
+    this.values = next;
+  }
+  view(): T {
+    return this.values.subarray(0, this.length) as T;
+  }
+}
+
+const u32 = (size: number) => new Uint32Array(size);
+
+function intern(table: Map<string, number>, value: string): number {
+  let index = table.get(value);
+  if (index === undefined) table.set(value, (index = table.size));
+  return index;
+}
+
+export class SegmentBuilder {
+  private readonly conversations = new Map<string, number>();
+  private readonly speakers = new Map<string, number>();
+  private readonly pairs = new Map<number, number>();
+  private readonly pairList: number[] = [];
+  private readonly paths = new Map<string, number>();
+  private readonly day = new Growable(new Uint32Array(0), u32);
+  private readonly meta = new Growable(new Uint32Array(0), u32);
+  private readonly pair = new Growable(new Uint32Array(0), u32);
+  private readonly file = new Growable(new Uint32Array(0), u32);
+  private readonly line = new Growable(new Uint32Array(0), u32);
+  private readonly key = new Growable(new Uint32Array(0), u32);
+  private readonly textStart = new Growable(new Uint32Array(0), u32);
+  private readonly text = new Growable(new Uint16Array(0), (size) => new Uint16Array(size));
+  private readonly extras = new Map<number, string>();
+  private readonly refs = new Growable(new Float64Array(0), (size) => new Float64Array(size));
+  private readonly refRows = new Growable(new Uint32Array(0), u32);
+
+  get size(): number {
+    return this.day.length;
+  }
+
+  /** Adds a message; returns its row (its index in the order of adding). */
+  add(row: IndexRow): number {
+    const index = this.day.length;
+    const conversation = intern(this.conversations, row.conversation);
+    const speaker = intern(this.speakers, row.speaker);
+    const pairKey = conversation * 0x100000000 + speaker;
+    let pair = this.pairs.get(pairKey);
+    if (pair === undefined) {
+      this.pairs.set(pairKey, (pair = this.pairs.size));
+      this.pairList.push(conversation, speaker);
+    }
+    this.day.push(row.day);
+    this.meta.push(row.meta);
+    this.pair.push(pair);
+    this.file.push(intern(this.paths, row.path));
+    this.line.push(row.line);
+    this.key.push(row.key);
+    this.textStart.push(this.text.length);
+    this.appendText(row.text);
+    this.appendText(row.search);
+    if (row.extras !== null) this.extras.set(index, row.extras);
+    for (const ref of row.refs) {
+      this.refs.push(ref);
+      this.refRows.push(index);
+    }
+    return index;
+  }
+
+  private appendText(text: string): void {
+    const units = this.text;
+    units.reserve(units.length + text.length);
+    const values = units.values;
+    let at = units.length;
+    for (let i = 0; i < text.length; i++) values[at++] = text.charCodeAt(i);
+    units.length = at;
+  }
+
+  /**
+   * Writes the segment to `path`; returns, for each row in the order added, its position in the
+   * segment (so the caller can name messages by id = base + position).
+   */
+  write(path: string, base: number): { positions: Uint32Array; bytes: number } {
+    const count = this.day.length;
+    const order = this.timeOrder();
+    const positions = new Uint32Array(count);
+    for (let p = 0; p < count; p++) positions[order[p]!] = p;
+
+    const permute = (source: Growable<Uint32Array>) => {
+      const values = source.values;
+      const out = new Uint32Array(count);
+      for (let p = 0; p < count; p++) out[p] = values[order[p]!]!;
+      return out;
+    };
+    const day = permute(this.day);
+    const key = permute(this.key);
+
+    // Texts in position order, so that neighbours in time are neighbours on disk.
+    const starts = new Uint32Array(count + 1);
+    const text = new Uint16Array(this.text.length);
+    const sourceStarts = this.textStart.values;
+    let at = 0;
+    for (let p = 0; p < count; p++) {
+      const row = order[p]!;
+      const start = sourceStarts[row]!;
+      const end = row + 1 < count ? sourceStarts[row + 1]! : this.text.length;
+      starts[p] = at;
+      text.set(this.text.values.subarray(start, end), at);
+      at += end - start;
+    }
+    starts[count] = at;
+    const folded = new Uint16Array(text.length);
+    foldUnits(text, 0, text.length, folded, 0);
+
+    const sortedKeys = new Float64Array(count);
+    for (let p = 0; p < count; p++) sortedKeys[p] = key[p]! * POSITION_FACTOR + p;
+    sortedKeys.sort();
+
+    const refs = new Float64Array(this.refs.length);
+    for (let i = 0; i < refs.length; i++)
+      refs[i] = this.refs.values[i]! * POSITION_FACTOR + positions[this.refRows.values[i]!]!;
+    refs.sort();
+
+    const extraPositions = [...this.extras.keys()]
+      .map((row) => positions[row]!)
+      .sort((a, b) => a - b);
+    const extraByPosition = new Map([...this.extras].map(([row, json]) => [positions[row]!, json]));
+    const encoder = new TextEncoder();
+    const extraParts = extraPositions.map((p) => encoder.encode(extraByPosition.get(p)!));
+    const extraOffsets = new Uint32Array(extraParts.length + 1);
+    extraParts.forEach((part, i) => (extraOffsets[i + 1] = extraOffsets[i]! + part.length));
+    const extraBytes = new Uint8Array(extraOffsets[extraParts.length]!);
+    extraParts.forEach((part, i) => extraBytes.set(part, extraOffsets[i]!));
+
+    const names: SegmentNames = {
+      conversations: [...this.conversations.keys()],
+      speakers: [...this.speakers.keys()],
+      pairs: this.pairList,
+      paths: [...this.paths.keys()],
+    };
+    const months: number[] = [];
+    for (let p = 0; p < count; p++) {
+      const month = Math.floor(day[p]! / 100);
+      if (months.length === 0 || months[months.length - 2] !== month) months.push(month, p);
+    }
+    const info: SegmentInfo = { base, count, months };
+    const sections: Record<string, TypedArray> = {
+      day,
+      meta: permute(this.meta),
+      pair: permute(this.pair),
+      file: permute(this.file),
+      line: permute(this.line),
+      key,
+      'text.starts': starts,
+      text,
+      'keys.sorted': sortedKeys,
+      refs,
+      'extras.positions': Uint32Array.from(extraPositions),
+      'extras.offsets': extraOffsets,
+      'extras.bytes': extraBytes,
+      names: encoder.encode(JSON.stringify(names)),
+      ...buildGrams(folded, starts),
+    };
+    const bytes = writeSegmentFile(path, info, sections);
+    return { positions, bytes };
+  }
+
+  /** Rows in time order: day, time, then conversation and file by name, then line. */
+  private timeOrder(): Uint32Array {
+    const count = this.day.length;
+    const conversationRank = ranks([...this.conversations.keys()]);
+    const pathRank = ranks([...this.paths.keys()]);
+    const pairConversation = new Uint32Array(this.pairList.length / 2);
+    for (let i = 0; i < pairConversation.length; i++)
+      pairConversation[i] = conversationRank[this.pairList[i * 2]!]!;
+    const day = this.day.values;
+    const meta = this.meta.values;
+    const pair = this.pair.values;
+    const file = this.file.values;
+    const line = this.line.values;
+    const order = new Uint32Array(count);
+    for (let i = 0; i < count; i++) order[i] = i;
+    order.sort(
+      (a, b) =>
+        day[a]! - day[b]! ||
+        (meta[a]! & 0x1ffff) - (meta[b]! & 0x1ffff) ||
+        pairConversation[pair[a]!]! - pairConversation[pair[b]!]! ||
+        pathRank[file[a]!]! - pathRank[file[b]!]! ||
+        line[a]! - line[b]! ||
+        a - b,
+    );
+    return order;
+  }
+}
+
+/** rank[i] = position of values[i] in code-point order. */
+function ranks(values: string[]): Uint32Array {
+  const sorted = values
+    .map((value, index) => ({ value, index }))
+    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const rank = new Uint32Array(values.length);
+  sorted.forEach((entry, position) => (rank[entry.index] = position));
+  return rank;
+}

@@ -1,0 +1,377 @@
+/**
+ * From what readers find to index rows: each message is placed on its day (its own, or its
+ * conversation's in this file), capped in length, keyed for finding copies, given its feature
+ * bits and references, and added to the segment being built; a full segment is written and a
+ * new one begun. Also noticed on the way: echo candidates (the same text in the same second under
+ * two names, in one file) and undated files that pile many days onto one (store/align.ts).
+ */
+import { dayNumber, secondsOfDay } from '../../../shared/dates';
+import { isDayWrap } from '../../../shared/archive/align';
+import { isSubstantive } from '../../../shared/archive/persons';
+import type { Diagnostic, FileKind, FormatId, ParsedMessage } from '../../../shared/model';
+import type { ConversationHeader, ReadSink } from '../../../shared/readers/reader';
+import { featuresOf } from '../index/features';
+import {
+  EVENT_BIT,
+  FEATURE_SHIFT,
+  MAX_SEGMENT_MESSAGES,
+  REF_SOURCE,
+  REF_THREAD,
+  SOURCE_BIT,
+} from '../index/segment';
+import { SegmentBuilder, type IndexRow } from '../index/segmentBuild';
+import { contentKey, refValue } from './keys';
+import { segmentPath } from './location';
+
+/** Longer texts are split into parts (a 200 MB "message" must not take the process down). */
+export const MAX_MESSAGE_UNITS = 1 << 20;
+/** Echoes stand close together: this many earlier messages of the same second are compared. */
+const ECHO_LOOK_BACK = 16;
+
+/** A conversation as a file declares it (ids as the reader gave them, before merges). */
+export interface FileConversation {
+  id: string;
+  title: string | null;
+  format: FormatId;
+}
+
+/** What the store keeps of a file once read. */
+export interface FileRecord {
+  path: string;
+  kind: FileKind;
+  format: FormatId | null;
+  diagnostics: Diagnostic[];
+  messages: number;
+  events: number;
+  /** Bases of the segments holding its rows. */
+  segments: number[];
+  conversations: FileConversation[];
+  companions: string[];
+  /** Its messages took their days from other files' (store/align.ts). */
+  aligned: boolean;
+}
+
+/** An echo candidate: two rows of one file, same second and text, two names. */
+export interface Repeat {
+  conversation: string;
+  file: number;
+  first: number;
+  second: number;
+  firstSpeaker: string;
+  secondSpeaker: string;
+  substantive: boolean;
+}
+
+/** A message waiting for its day: an undated message of a file that may span many days. */
+export interface PendingMessage {
+  conversation: string;
+  message: ParsedMessage;
+  /** The source it came from (a file, or an entry of a zip). */
+  path: string;
+  /** Its conversation's day in this file, used when no better day is found. */
+  day: string | null;
+}
+
+export interface SegmentWritten {
+  base: number;
+  count: number;
+}
+
+export interface IngestOptions {
+  folder: string;
+  /** Hands out `count` consecutive ids, never the same twice. */
+  allocate(count: number): number;
+  /** Raw conversation id -> the conversation it was merged into. */
+  merges: ReadonlyMap<string, string>;
+}
+
+interface RowOwner {
+  file: number;
+  record: FileRecord;
+}
+
+export class Ingest {
+  readonly segments: SegmentWritten[] = [];
+  readonly repeats: Repeat[] = [];
+  private builder = new SegmentBuilder();
+  private owners: RowOwner[] = [];
+  private pendingRepeats: {
+    owner: RowOwner;
+    first: number;
+    second: number;
+    repeat: Omit<Repeat, 'first' | 'second'>;
+  }[] = [];
+
+  constructor(private readonly options: IngestOptions) {}
+
+  /** The conversation a raw id belongs to, after merges. */
+  conversationOf(id: string): string {
+    return this.options.merges.get(id) ?? id;
+  }
+
+  /** The record of one archive file, and a sink for each source in it (`source`). */
+  file(fileId: number, path: string): FileRecorder {
+    return new FileRecorder(this, fileId, path);
+  }
+
+  /** Adds one row for a file; returns nothing until its segment is written. */
+  addRow(owner: RowOwner, row: IndexRow): number {
+    const index = this.builder.add(row);
+    this.owners.push(owner);
+    if (this.builder.size >= MAX_SEGMENT_MESSAGES) this.flush();
+    return index;
+  }
+
+  /** The builder row the next addRow returns (for echo pairs within the current segment). */
+  get nextRow(): number {
+    return this.builder.size;
+  }
+
+  /** Counts the segments written: rows of different generations are in different segments. */
+  generation = 0;
+
+  noteRepeat(
+    owner: RowOwner,
+    first: number,
+    second: number,
+    repeat: Omit<Repeat, 'first' | 'second'>,
+  ): void {
+    this.pendingRepeats.push({ owner, first, second, repeat });
+  }
+
+  /** Writes the segment being built, if it holds anything. */
+  flush(): void {
+    const count = this.builder.size;
+    if (count === 0) return;
+    const base = this.options.allocate(count);
+    const { positions } = this.builder.write(segmentPath(this.options.folder, base), base);
+    for (let row = 0; row < count; row++) {
+      const { record } = this.owners[row]!;
+      if (record.segments[record.segments.length - 1] !== base) record.segments.push(base);
+    }
+    for (const pending of this.pendingRepeats)
+      this.repeats.push({
+        ...pending.repeat,
+        first: base + positions[pending.first]!,
+        second: base + positions[pending.second]!,
+      });
+    this.pendingRepeats = [];
+    this.segments.push({ base, count });
+    this.builder = new SegmentBuilder();
+    this.owners = [];
+    this.generation++;
+  }
+}
+
+/** The record of one archive file; a zip has a source per entry read, other files one. */
+export class FileRecorder {
+  readonly record: FileRecord;
+  readonly owner: RowOwner;
+  readonly sources: FileIngest[] = [];
+
+  constructor(
+    readonly ingest: Ingest,
+    fileId: number,
+    readonly path: string,
+  ) {
+    this.record = {
+      path,
+      kind: 'skipped',
+      format: null,
+      diagnostics: [],
+      messages: 0,
+      events: 0,
+      segments: [],
+      conversations: [],
+      companions: [],
+      aligned: false,
+    };
+    this.owner = { file: fileId, record: this.record };
+  }
+
+  /** A reader sink for `path` (the file itself, or an entry of it). */
+  source(path: string): FileIngest {
+    const source = new FileIngest(this, path);
+    this.sources.push(source);
+    return source;
+  }
+
+  /** Ends every source; returns the messages waiting for store/align.ts. */
+  finish(): PendingMessage[] {
+    return this.sources.flatMap((source) => source.finish());
+  }
+}
+
+/** The reader sink of one source (a file, or an entry of a zip). */
+export class FileIngest implements ReadSink {
+  private kind: FileKind = 'skipped';
+  private readonly headers: (ConversationHeader & { merged: string })[] = [];
+  private readonly undated: { conversation: number; message: ParsedMessage }[] = [];
+  private readonly window: {
+    slot: string;
+    speaker: string;
+    text: string;
+    row: number;
+    generation: number;
+  }[] = [];
+  private split = 0;
+  private readonly ingest: Ingest;
+  private readonly owner: RowOwner;
+  private readonly record: FileRecord;
+
+  constructor(
+    recorder: FileRecorder,
+    readonly path: string,
+  ) {
+    this.ingest = recorder.ingest;
+    this.owner = recorder.owner;
+    this.record = recorder.record;
+  }
+
+  setKind(kind: FileKind): void {
+    this.kind = kind;
+    const order: FileKind[] = ['skipped', 'document', 'timeline', 'chat'];
+    if (order.indexOf(kind) > order.indexOf(this.record.kind)) this.record.kind = kind;
+  }
+
+  conversation(header: ConversationHeader): number {
+    this.headers.push({ ...header, merged: this.ingest.conversationOf(header.id) });
+    if (!this.record.conversations.some((c) => c.id === header.id))
+      this.record.conversations.push({ id: header.id, title: header.title, format: header.format });
+    this.record.format ??= header.format;
+    return this.headers.length - 1;
+  }
+
+  message(conversation: number, message: ParsedMessage): void {
+    const header = this.headers[conversation];
+    if (!header) return;
+    if (message.day === undefined) this.undated.push({ conversation, message });
+    else this.add(header.merged, message, message.day);
+  }
+
+  diagnostic(diagnostic: Omit<Diagnostic, 'path'> & { path?: string }): void {
+    this.record.diagnostics.push({ ...diagnostic, path: diagnostic.path ?? this.path });
+  }
+
+  /**
+   * Ends the file. Undated messages take their conversation's day in this file, unless their
+   * times run backwards (one file piling up many days, as an undated cumulative export does):
+   * those are returned for store/align.ts to place, and are added later with `addPlaced`.
+   */
+  finish(): PendingMessage[] {
+    void this.kind;
+    const pending: PendingMessage[] = [];
+    let wraps = 0;
+    let previous: string | null = null;
+    for (const { message } of this.undated) {
+      if (previous !== null && isDayWrap(previous, message.time)) wraps++;
+      previous = message.time;
+    }
+    for (const { conversation, message } of this.undated) {
+      const header = this.headers[conversation]!;
+      if (wraps > 0)
+        pending.push({ conversation: header.merged, message, path: this.path, day: header.day });
+      else if (header.day !== null) this.add(header.merged, message, header.day);
+    }
+    if (this.split > 0)
+      this.diagnostic({
+        message: `${this.split} message${this.split === 1 ? ' was' : 's were'} longer than ${MAX_MESSAGE_UNITS.toLocaleString('en-US')} characters and ${this.split === 1 ? 'was' : 'were'} split into parts; every part is kept.`,
+      });
+    return pending;
+  }
+
+  /** Adds messages placed by store/align.ts. */
+  addPlaced(conversation: string, message: ParsedMessage, day: string): void {
+    this.record.aligned = true;
+    this.add(conversation, message, day);
+  }
+
+  private add(conversation: string, message: ParsedMessage, day: string): void {
+    if (message.text.length > MAX_MESSAGE_UNITS) {
+      this.split++;
+      for (let at = 0; at < message.text.length; at += MAX_MESSAGE_UNITS)
+        this.addOne(
+          conversation,
+          { ...message, text: message.text.slice(at, at + MAX_MESSAGE_UNITS) },
+          day,
+        );
+      return;
+    }
+    this.addOne(conversation, message, day);
+  }
+
+  private addOne(conversation: string, message: ParsedMessage, day: string): void {
+    const event = message.kind === 'event';
+    if (event) this.record.events++;
+    else this.record.messages++;
+    const row = this.ingest.nextRow;
+    const generation = this.ingest.generation;
+    this.ingest.addRow(this.owner, rowOf(conversation, message, day, this.path));
+    if (event || message.speaker === '') return;
+    // Echo candidates: an earlier message of the same second with the same text, another name.
+    const slot = `${day} ${message.time}`;
+    if (this.window.length > 0 && this.window[this.window.length - 1]!.slot !== slot)
+      this.window.length = 0;
+    for (let i = this.window.length - 1; i >= 0; i--) {
+      const earlier = this.window[i]!;
+      if (earlier.text !== message.text || earlier.speaker === message.speaker) continue;
+      // Rows of one segment only: a segment written in between leaves the pair unnoticed.
+      if (earlier.generation === generation && generation === this.ingest.generation)
+        this.ingest.noteRepeat(this.owner, earlier.row, row, {
+          conversation,
+          file: this.owner.file,
+          firstSpeaker: earlier.speaker,
+          secondSpeaker: message.speaker,
+          substantive: isSubstantive(message.text),
+        });
+      break;
+    }
+    this.window.push({ slot, speaker: message.speaker, text: message.text, row, generation });
+    if (this.window.length > ECHO_LOOK_BACK) this.window.shift();
+  }
+}
+
+/** The index row of a message. */
+function rowOf(conversation: string, message: ParsedMessage, day: string, path: string): IndexRow {
+  const extras = extrasOf(message);
+  const search = (message.attachments ?? []).map((attachment) => attachment.name).join('\n');
+  const refs: number[] = [];
+  if (message.sourceId !== undefined)
+    refs.push(refValue(conversation, message.sourceId, REF_SOURCE));
+  if (message.threadOf !== undefined)
+    refs.push(refValue(conversation, message.threadOf, REF_THREAD));
+  return {
+    conversation,
+    speaker: message.speaker,
+    path,
+    line: message.line,
+    day: dayNumber(day),
+    meta:
+      secondsOfDay(message.time) |
+      (message.kind === 'event' ? EVENT_BIT : 0) |
+      (message.sourceId !== undefined ? SOURCE_BIT : 0) |
+      (featuresOf(message) << FEATURE_SHIFT),
+    text: message.text,
+    search: search === '' ? '' : `\n${search}`,
+    key: contentKey(day, message.time, message.speaker, message.text),
+    extras,
+    refs,
+  };
+}
+
+/** The rich parts of a message as JSON, or null when it has none (most chat lines). */
+function extrasOf(message: ParsedMessage): string | null {
+  const {
+    day: _day,
+    time: _time,
+    speaker: _speaker,
+    text: _text,
+    line: _line,
+    kind: _kind,
+    ...rest
+  } = message;
+  for (const key in rest) {
+    if ((rest as Record<string, unknown>)[key] !== undefined) return JSON.stringify(rest);
+  }
+  return null;
+}

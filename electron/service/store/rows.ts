@@ -1,0 +1,139 @@
+/**
+ * The archive's messages as the store holds them: the live index segments, each with a byte per
+ * message saying whether a user sees it. Message ids are segment base + position; this finds a
+ * message's segment and reads its fields.
+ */
+import type { Message } from '../../../shared/model';
+import { dayOfNumber } from '../../../shared/dates';
+import type { SegmentView } from '../index/order';
+import {
+  EVENT_BIT,
+  lowerBound,
+  SECONDS_MASK,
+  SOURCE_BIT,
+  timeOfSeconds,
+  type Segment,
+} from '../index/segment';
+
+/** Why a message is not shown (bits of the hidden byte); 0: it is a message a user sees. */
+export const Hidden = {
+  /** Its file changed or went away: the row waits for the next compaction. */
+  deleted: 1,
+  /** Another file holds the same message (an overlapping export): that one is shown. */
+  copy: 2,
+  /** The exporter wrote it twice in one second under two names of one person. */
+  echo: 4,
+} as const;
+
+export interface LiveSegment extends SegmentView {
+  segment: Segment;
+  hidden: Uint8Array;
+}
+
+/** What a message's stored extras hold: every ParsedMessage field beyond the basic ones. */
+export type Extras = Omit<
+  Message,
+  'id' | 'conversation' | 'day' | 'time' | 'speaker' | 'text' | 'path' | 'line'
+> & {
+  sourceId?: string;
+  replyTo?: string;
+  threadOf?: string;
+};
+
+export class Rows {
+  private readonly bases: number[];
+
+  constructor(readonly segments: readonly LiveSegment[]) {
+    this.bases = segments.map((live) => live.segment.base);
+  }
+
+  /** The segment and position of a message id, or null for an id that names none now. */
+  find(id: number): { live: LiveSegment; position: number } | null {
+    if (!Number.isInteger(id)) return null;
+    const index = lowerBound(this.bases, id + 1) - 1;
+    const live = this.segments[index];
+    if (!live || id >= live.segment.end) return null;
+    return { live, position: id - live.segment.base };
+  }
+
+  conversation(segment: Segment, position: number): string {
+    const names = segment.names();
+    return names.conversations[names.pairs[segment.pair()[position]! * 2]!]!;
+  }
+
+  speaker(segment: Segment, position: number): string {
+    const names = segment.names();
+    return names.speakers[names.pairs[segment.pair()[position]! * 2 + 1]!]!;
+  }
+
+  path(segment: Segment, position: number): string {
+    return segment.names().paths[segment.file.section<Uint32Array>('file')[position]!]!;
+  }
+
+  line(segment: Segment, position: number): number {
+    return segment.file.section<Uint32Array>('line')[position]!;
+  }
+
+  day(segment: Segment, position: number): string {
+    return dayOfNumber(segment.day()[position]!);
+  }
+
+  time(segment: Segment, position: number): string {
+    return timeOfSeconds(segment.meta()[position]! & SECONDS_MASK);
+  }
+
+  isEvent(segment: Segment, position: number): boolean {
+    return (segment.meta()[position]! & EVENT_BIT) !== 0;
+  }
+
+  hasSource(segment: Segment, position: number): boolean {
+    return (segment.meta()[position]! & SOURCE_BIT) !== 0;
+  }
+
+  /** The messages at `positions` (ascending) of one segment, as the API gives them. */
+  messages(live: LiveSegment, positions: readonly number[]): Message[] {
+    const { segment } = live;
+    const out: Message[] = [];
+    for (let i = 0; i < positions.length;) {
+      // Neighbours are read together: one read of texts and extras per run.
+      let j = i + 1;
+      while (j < positions.length && positions[j]! - positions[j - 1]! < 64) j++;
+      const first = positions[i]!;
+      const last = positions[j - 1]!;
+      const texts = segment.texts(first, last + 1);
+      const extras = segment.extras(first, last + 1);
+      for (let k = i; k < j; k++) {
+        const position = positions[k]!;
+        const json = extras.get(position);
+        const rich = json === undefined ? null : (JSON.parse(json) as Extras);
+        let text = texts[position - first]!;
+        if (rich?.attachments?.length) {
+          const suffix = `\n${rich.attachments.map((attachment) => attachment.name).join('\n')}`;
+          if (text.endsWith(suffix)) text = text.slice(0, text.length - suffix.length);
+        }
+        const message: Message = {
+          id: segment.base + position,
+          conversation: this.conversation(segment, position),
+          day: this.day(segment, position),
+          time: this.time(segment, position),
+          speaker: this.speaker(segment, position),
+          text,
+          path: this.path(segment, position),
+          line: this.line(segment, position),
+        };
+        if (rich) Object.assign(message, rich);
+        if (this.isEvent(segment, position)) message.kind = 'event';
+        out.push(message);
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  /** The sourceId of a message with one, from its extras. */
+  sourceId(segment: Segment, position: number): string | undefined {
+    if (!this.hasSource(segment, position)) return undefined;
+    const json = segment.extras(position, position + 1).get(position);
+    return json === undefined ? undefined : (JSON.parse(json) as Extras).sourceId;
+  }
+}
