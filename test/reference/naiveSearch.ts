@@ -54,7 +54,8 @@ export function searchMessages(
         if (query.in.length > 0 && !nameMatches(message.conversation, query.in)) return false;
         if (query.from.length > 0 && !speakerAllowed(message)) return false;
         const folded = foldText(message.text);
-        const has = (term: string) => termVariants(term).some((variant) => folded.includes(variant));
+        const has = (term: string) =>
+          termVariants(term).some((variant) => folded.includes(variant));
         if (!query.terms.every(has)) return false;
         if (query.exclude.some(has)) return false;
         if (query.has.length > 0) {
