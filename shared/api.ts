@@ -35,6 +35,18 @@ export const settingsSchema = z.object({
   showSpeakers: z.boolean(),
   /** Speakers of the current day, or of the whole conversation. */
   speakerScope: z.enum(['day', 'conversation']),
+  /**
+   * The zone in which times stored only as instants (Slack, some Telegram exports) are shown:
+   * 'system' for this computer's, or an IANA name such as "Asia/Shanghai".
+   */
+  timeZone: z.string().min(1).max(64),
+  /** Per archive folder: conversations merged into others, as [merged id, into id] pairs. */
+  merges: z
+    .record(
+      z.string().max(4096),
+      z.array(z.tuple([z.string().min(1).max(4096), z.string().min(1).max(4096)])).max(10_000),
+    )
+    .refine((value) => Object.keys(value).length <= 1000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -46,7 +58,12 @@ export const DEFAULT_SETTINGS: Settings = {
   loadRemoteImages: false,
   showSpeakers: true,
   speakerScope: 'day',
+  timeZone: 'system',
+  merges: {},
 };
+
+/** Pages of a list: pass `nextCursor` back as `cursor` for the next page; absent on the last. */
+const cursor = z.string().max(200);
 
 export const exportFormatSchema = z.enum(['md', 'html', 'pdf', 'json', 'csv', 'txt']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
@@ -63,31 +80,43 @@ export const apiSchemas = {
   listConversations: z.object({}),
   getDays: z.object({ conversation }),
   /**
-   * The messages of one day, or a slice of them by position: a day of 10,000 messages is fetched
-   * as its first screenful (`limit`) and then the rest (`offset`), so the first screen shows at once.
+   * The messages of one day (events and marked echoes among them), in pages: a day of 10,000
+   * messages is fetched as its first screenful and then the rest, so the first screen shows at
+   * once. Without a limit, the whole day.
    */
   getDayMessages: z.object({
     conversation,
     day,
-    offset: z.number().int().min(0).optional(),
-    limit: z.number().int().min(1).optional(),
+    cursor: cursor.optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
   }),
   /** Messages of one person (all their names) in a conversation, across days, in pages. */
   getPersonMessages: z.object({
     conversation,
     person: z.string().max(512),
-    cursor: z.number().int().min(0).optional(),
+    cursor: cursor.optional(),
     limit: z.number().int().min(1).max(2000).optional(),
   }),
   getSpeakers: z.object({ conversation, day: day.optional() }),
   /** Where a message lives, to open it in its day (search results, routes). */
   locateMessage: z.object({ id: z.number().int().min(0) }),
+  /** The files (and lines) a message was read from: its own and its folded copies'. */
+  getMessageSources: z.object({ id: z.number().int().min(0) }),
   search: z.object({
     query: z.string().max(2000),
     limit: z.number().int().min(1).max(500).optional(),
-    cursor: z.string().max(200).optional(),
+    cursor: cursor.optional(),
     order: z.enum(['newest', 'oldest']).optional(),
+    /** Only this conversation (its exact id), e.g. for its gallery. */
+    conversation: conversation.optional(),
   }),
+  /**
+   * Merges conversations that are one chat (overlapping exports) into the first: their copies
+   * fold, and the choice is remembered for this archive folder.
+   */
+  mergeConversations: z.object({ ids: z.array(conversation).min(2).max(100) }),
+  /** Undoes merges into this conversation: its parts are separate again. */
+  separateConversation: z.object({ conversation }),
   getDiagnostics: z.object({}),
   exportMessages: z.object({
     ids: z.array(z.number().int().min(0)).max(1_000_000),
@@ -140,9 +169,14 @@ export interface SpeakersResult {
 
 export interface MessagePage {
   messages: Message[];
-  /** Pass back to get the next page; absent on the last page. */
-  nextCursor?: number;
+  /** Pass back as `cursor` to get the next page; absent on the last page. */
+  nextCursor?: string;
   total: number;
+}
+
+export interface MessageSource {
+  path: string;
+  line: number;
 }
 
 export interface MessageLocation {
@@ -191,10 +225,13 @@ export interface ApiResults {
   getStatus: ArchiveStatus;
   listConversations: ConversationSummary[];
   getDays: DayActivity[];
-  getDayMessages: Message[];
+  getDayMessages: MessagePage;
   getPersonMessages: MessagePage;
   getSpeakers: SpeakersResult;
   locateMessage: MessageLocation;
+  getMessageSources: { sources: MessageSource[] };
+  mergeConversations: ArchiveInfo;
+  separateConversation: ArchiveInfo;
   search: SearchResult;
   getDiagnostics: Diagnostic[];
   exportMessages: ExportResult;

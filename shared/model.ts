@@ -205,6 +205,8 @@ export interface ConversationSummary {
   lastTime: Time;
   /** Other conversations holding many of the same messages (see Overlap). */
   overlaps: Overlap[];
+  /** Conversations the user merged into this one (their own ids). */
+  merged?: string[];
 }
 
 /**

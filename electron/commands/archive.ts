@@ -14,7 +14,7 @@ export interface StoreArgs {
 
 export const STORE_OPTIONS_HELP = `  --cache-dir DIR  keep the archive's store in DIR (default: ${defaultCacheDir()})
   --tz ZONE        show instants (Slack, Telegram) in this IANA zone, e.g. Asia/Shanghai
-                   (default: this machine's zone, ${systemZone()})`;
+                   (default: this machine's zone, or SCROLLBACK_TZ)`;
 
 export function systemZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -35,12 +35,14 @@ export function timeZoneOf(tz: string | undefined): string {
  */
 export async function openArchiveStore(folder: string, args: StoreArgs): Promise<ArchiveStore> {
   const root = resolve(folder);
+  // A zone given is checked at once; the machine's is looked up only if a file needs it.
+  const zone = args.tz === undefined ? null : timeZoneOf(args.tz);
   await checkArchiveFolder(root);
   const store = ArchiveStore.open(root, {
     cacheDir: args.cacheDir
       ? resolve(args.cacheDir)
       : process.env.SCROLLBACK_CACHE_DIR || defaultCacheDir(),
-    timeZone: timeZoneOf(args.tz),
+    timeZone: () => zone ?? timeZoneOf(undefined),
   });
   const progress = progressReporter('Reading');
   try {

@@ -153,7 +153,9 @@ function selectMessages(service: ArchiveService, filters: ExportFilters): Messag
         (filters.to !== undefined && day > filters.to)
       )
         continue;
-      for (const message of service.dayMessages(conversation.id, day)) {
+      for (const message of service.dayMessages(conversation.id, day).messages) {
+        // Echoes are not messages a user sees (shared/model.ts): exports leave them out too.
+        if (message.echoOf !== undefined) continue;
         if (names !== null && !names.has(message.speaker)) continue;
         if (found !== null && !found.has(message.id)) continue;
         messages.push(message);

@@ -22,9 +22,9 @@ URL, until interrupted (Ctrl+C).
   --cache-dir DIR  keep the archive's store in DIR (default: $SCROLLBACK_CACHE_DIR, or
                    ${defaultCacheDir()})`;
 
-/** dist/cli.js sits beside dist/renderer and below assets/ once built. */
-const RENDERER_DIR = resolve(__dirname, 'renderer');
-const SAMPLE_ARCHIVE = resolve(__dirname, '..', 'assets', 'sample-archive');
+// Built as dist/commands/serve.js, beside dist/renderer/.
+const RENDERER_DIR = resolve(__dirname, '..', 'renderer');
+const SAMPLE_ARCHIVE = resolve(__dirname, '..', '..', 'assets', 'sample-archive');
 
 export async function runServe(args: string[]): Promise<number> {
   const parsed = parseCommandArgs(

@@ -39,7 +39,7 @@ export function progressReporter(
     if (now - last < 100 && done < total) return;
     last = now;
     process.stderr.write(
-      `\r${label} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files (${Math.floor((done / total) * 100)}%)`,
+      `\r${label} ${formatCount(done)}/${formatCount(total)} files (${Math.floor((done / total) * 100)}%)`,
     );
   };
   return Object.assign(report, {
@@ -49,8 +49,11 @@ export function progressReporter(
   });
 }
 
+/** 1234567 as "1,234,567" (without Intl, whose locale data costs a command's start 40 ms). */
 export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
+  const [whole, fraction] = String(Math.abs(value)).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 /** "1 file", "2 files", "1,234 messages". */

@@ -29,22 +29,26 @@ export function createApi(
     getStatus: async () => service.status(),
     listConversations: async () => service.conversations(),
     getDays: async ({ conversation }) => service.days(conversation),
-    getDayMessages: async ({ conversation, day, offset, limit }) =>
-      service.dayMessages(conversation, day, { offset, limit }),
+    getDayMessages: async ({ conversation, day, cursor, limit }) =>
+      service.dayMessages(conversation, day, { cursor, limit }),
     getPersonMessages: async ({ conversation, person, cursor, limit }) =>
-      service.personMessages(conversation, person, cursor, limit),
+      service.personMessages(conversation, person, { cursor, limit: limit ?? 500 }),
     getSpeakers: async ({ conversation, day }) => service.speakers(conversation, day),
     locateMessage: async ({ id }) => service.locate(id),
-    search: async ({ query, limit, cursor, order }) =>
-      service.search(query, {
-        ...(limit ? { limit } : {}),
-        ...(cursor ? { cursor } : {}),
-        ...(order ? { order } : {}),
-      }),
+    getMessageSources: async ({ id }) => ({ sources: service.messageSources(id) }),
+    search: async ({ query, limit, cursor, order, conversation }) =>
+      service.search(query, { limit, cursor, order, conversation }),
+    mergeConversations: async ({ ids }) => service.mergeConversations(ids),
+    separateConversation: async ({ conversation }) => service.separateConversation(conversation),
     getDiagnostics: async () => service.diagnostics(),
     exportMessages: (request) => host.exportMessages(request),
     getSettings: async () => settings.get(),
-    setSettings: async (patch) => settings.update(patch),
+    setSettings: async (patch) => {
+      const before = await settings.get();
+      const after = await settings.update(patch);
+      if (after.timeZone !== before.timeZone) await service.settingsChanged(after);
+      return after;
+    },
     openExternal: async ({ url }) => {
       // Only web links leave the app, and only when the user clicked one.
       if (!/^https?:\/\//i.test(url))

@@ -20,7 +20,10 @@ import { errorMessage } from '../../shared/errors';
 import type { ConversationSummary, DayActivity, Diagnostic, Message } from '../../shared/model';
 import { ArchiveError, checkArchiveFolder } from './archiveFolder';
 import { defaultCacheDir } from './store/location';
-import { ArchiveStore, type DaySlice } from './store/store';
+import { isTimeZone } from '../../shared/dates';
+import type { MessageSource, Settings } from '../../shared/api';
+import { ArchiveStore, type Paging } from './store/store';
+import type { SettingsStore } from './settings';
 import { watchArchive, type ArchiveWatcher } from './watcher';
 
 export interface ServiceOptions {
@@ -31,10 +34,10 @@ export interface ServiceOptions {
    * temporary folder removed on close when null.
    */
   cacheDir?: string | null;
-  /** The IANA zone for formats that store only instants; the system's when absent. */
+  /** The IANA zone for formats that store only instants; else the settings', else the system's. */
   timeZone?: string;
-  /** Merged conversations of an archive (raw id -> merged id), as the user chose. */
-  merges?: (root: string) => ReadonlyMap<string, string>;
+  /** Where the user's choices are kept: the time zone, and merged conversations per archive. */
+  settings?: SettingsStore;
   /** Whether to watch open archives for changes (the CLI's one-shot commands do not). */
   watch?: boolean;
 }
@@ -60,6 +63,11 @@ export class ArchiveService {
   private opening = 0;
 
   constructor(private readonly options: ServiceOptions = {}) {}
+
+  /** Where the user's choices are kept, when the host makes it after the service. */
+  attachSettings(settings: SettingsStore): void {
+    this.options.settings = settings;
+  }
 
   onEvent(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -92,12 +100,13 @@ export class ArchiveService {
     }
     const ticket = ++this.opening;
     const previous = this.state;
+    const settings = await this.options.settings?.get();
     let store: ArchiveStore;
     try {
       store = ArchiveStore.open(root, {
         cacheDir: this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir,
-        timeZone: this.timeZone(),
-        merges: this.options.merges?.(root) ?? new Map(),
+        timeZone: () => this.timeZone(settings),
+        merges: mergesOf(settings, root),
       });
       if (!store.synced) {
         this.setStatus({ state: 'loading', root, phase: 'reading', done: 0, total: 0 });
@@ -152,18 +161,74 @@ export class ArchiveService {
     return this.opened().store.days(conversation);
   }
 
-  dayMessages(conversation: string, day: string, slice?: DaySlice): Message[] {
-    return this.opened().store.dayMessages(conversation, day, slice).messages;
+  dayMessages(conversation: string, day: string, page?: Paging): MessagePage {
+    return this.opened().store.dayMessages(conversation, day, page);
   }
 
   /** Messages of a person: every name grouped with `person` in that conversation. */
-  personMessages(conversation: string, person: string, cursor = 0, limit = 500): MessagePage {
+  personMessages(conversation: string, person: string, page: Paging = { limit: 500 }): MessagePage {
     const { store } = this.opened();
     const { persons } = store.speakers(conversation);
     const names = persons.find((p) => p.id === person || p.names.includes(person))?.names ?? [
       person,
     ];
-    return store.speakerMessages(conversation, names, cursor, limit);
+    return store.speakerMessages(conversation, names, page);
+  }
+
+  messageSources(id: number): MessageSource[] {
+    return this.opened().store.messageSources(id);
+  }
+
+  /** Merges conversations into the first of `ids` (remembered for this archive folder). */
+  async mergeConversations(ids: readonly string[]): Promise<ArchiveInfo> {
+    const archive = this.opened();
+    const [into, ...others] = ids;
+    const merges = new Map(archive.store.merges);
+    for (const other of others) {
+      if (other === into) continue;
+      // The other's own parts follow it into `into`.
+      for (const [part, target] of merges) if (target === other) merges.set(part, into!);
+      merges.set(other, into!);
+    }
+    return this.applyMerges(archive, merges);
+  }
+
+  /** Makes the conversations merged into `conversation` separate again. */
+  async separateConversation(conversation: string): Promise<ArchiveInfo> {
+    const archive = this.opened();
+    const merges = new Map(
+      [...archive.store.merges].filter(
+        ([part, into]) => into !== conversation && part !== conversation,
+      ),
+    );
+    return this.applyMerges(archive, merges);
+  }
+
+  private async applyMerges(
+    archive: OpenArchive,
+    merges: ReadonlyMap<string, string>,
+  ): Promise<ArchiveInfo> {
+    const settings = this.options.settings;
+    if (settings) {
+      const all = { ...(await settings.get()).merges };
+      if (merges.size === 0) delete all[archive.root];
+      else all[archive.root] = [...merges].sort();
+      await settings.update({ merges: all });
+    }
+    archive.store.setMerges(merges);
+    await this.settled();
+    this.requestRefresh(archive);
+    await this.settled();
+    return archive.info;
+  }
+
+  /** Settings changed: a new time zone reads the files whose times depend on it again. */
+  async settingsChanged(settings: Settings): Promise<void> {
+    const archive = this.current;
+    if (!archive) return;
+    archive.store.setTimeZone(this.timeZone(settings));
+    this.requestRefresh(archive);
+    await this.settled();
   }
 
   speakers(conversation: string, day?: string): SpeakersResult {
@@ -183,12 +248,18 @@ export class ArchiveService {
 
   search(
     query: string,
-    options: { limit?: number; cursor?: string; order?: 'newest' | 'oldest' } = {},
+    options: {
+      limit?: number | undefined;
+      cursor?: string | undefined;
+      order?: 'newest' | 'oldest' | undefined;
+      conversation?: string | undefined;
+    } = {},
   ): SearchResult {
     return this.opened().store.search(query, {
       limit: options.limit ?? 50,
       order: options.order ?? 'newest',
-      ...(options.cursor ? { cursor: options.cursor } : {}),
+      cursor: options.cursor,
+      conversation: options.conversation,
     });
   }
 
@@ -202,8 +273,11 @@ export class ArchiveService {
     this.setStatus({ state: 'empty' });
   }
 
-  private timeZone(): string {
-    return this.options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  private timeZone(settings: Settings | undefined): string {
+    if (this.options.timeZone) return this.options.timeZone;
+    const chosen = settings?.timeZone;
+    if (chosen && chosen !== 'system' && isTimeZone(chosen)) return chosen;
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   }
 
   private closeCurrent(): void {
@@ -264,12 +338,20 @@ export class ArchiveService {
   }
 
   private describe(root: string, store: ArchiveStore): ArchiveInfo {
+    const merged = new Map<string, string[]>();
+    for (const [part, into] of store.merges) merged.set(into, [...(merged.get(into) ?? []), part]);
     return {
       root,
       name: basename(root),
       files: store.files,
       messages: store.messageCount,
-      conversations: store.conversations(),
+      conversations: store
+        .conversations()
+        .map((conversation) =>
+          merged.has(conversation.id)
+            ? { ...conversation, merged: merged.get(conversation.id)!.sort() }
+            : conversation,
+        ),
       diagnostics: store.diagnostics().length,
       sample: this.options.samplePath !== undefined && resolve(this.options.samplePath) === root,
     };
@@ -288,4 +370,9 @@ export class ArchiveService {
   private emit(event: ApiEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+/** The merges the user chose for the archive at `root`. */
+function mergesOf(settings: Settings | undefined, root: string): Map<string, string> {
+  return new Map(settings?.merges[root] ?? []);
 }

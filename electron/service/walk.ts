@@ -21,6 +21,8 @@ export interface WalkProblem {
 export async function walkArchive(
   root: string,
   onProblem: (problem: WalkProblem) => void,
+  /** Called with every folder listed (relative, '' for the root). */
+  onFolder?: (path: string) => void,
 ): Promise<WalkEntry[]> {
   const files: WalkEntry[] = [];
   // An explicit stack rather than recursion: a folder 10,000 levels deep is still just data.
@@ -38,6 +40,7 @@ export async function walkArchive(
       });
       continue;
     }
+    onFolder?.(folder.relative);
     const children: { name: string; isFolder: boolean }[] = [];
     for await (const entry of entries) {
       if (entry.isSymbolicLink()) continue;

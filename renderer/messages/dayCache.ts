@@ -28,7 +28,8 @@ function remember(key: string, entry: Promise<Message[]>): void {
 /** The day's messages, from the cache when fetched before. */
 function dayMessages(conversation: string, day: string, generation: number): Promise<Message[]> {
   const key = keyOf(conversation, day, generation);
-  const entry = cache.get(key) ?? api.getDayMessages({ conversation, day });
+  const entry =
+    cache.get(key) ?? api.getDayMessages({ conversation, day }).then((page) => page.messages);
   remember(key, entry);
   return entry;
 }
@@ -53,12 +54,13 @@ export function loadDay(
   const key = keyOf(conversation, day, generation);
   if (!inSteps || cache.has(key))
     return { first: null, whole: dayMessages(conversation, day, generation) };
-  const first = api.getDayMessages({ conversation, day, limit: FIRST_SCREEN_MESSAGES });
-  const whole = first.then(async (head) => {
-    if (head.length < FIRST_SCREEN_MESSAGES) return head;
+  const firstPage = api.getDayMessages({ conversation, day, limit: FIRST_SCREEN_MESSAGES });
+  const first = firstPage.then((page) => page.messages);
+  const whole = firstPage.then(async (head) => {
+    if (head.nextCursor === undefined) return head.messages;
     await afterNextPaint();
-    const rest = await api.getDayMessages({ conversation, day, offset: FIRST_SCREEN_MESSAGES });
-    return head.concat(rest);
+    const rest = await api.getDayMessages({ conversation, day, cursor: head.nextCursor });
+    return head.messages.concat(rest.messages);
   });
   remember(key, whole);
   return { first, whole };

@@ -28,7 +28,7 @@ export function usePersonMessages(
     key: string;
     messages: Message[];
     total: number;
-    next: number | undefined;
+    next: string | undefined;
     error: ApiError | null;
   }>({
     key: '',
@@ -75,7 +75,7 @@ export function usePersonMessages(
   );
 
   const load = useCallback(
-    (cursor: number) => {
+    (cursor: string | undefined) => {
       if (conversation === null || person === null) return;
       const requestKey = `${key}\n${cursor}`;
       if (inFlight.current === requestKey) return;
@@ -83,8 +83,13 @@ export function usePersonMessages(
       setLoading(true);
       settle(
         requestKey,
-        api.getPersonMessages({ conversation, person, cursor, limit: PAGE }),
-        cursor !== 0,
+        api.getPersonMessages({
+          conversation,
+          person,
+          ...(cursor === undefined ? {} : { cursor }),
+          limit: PAGE,
+        }),
+        cursor !== undefined,
       );
     },
     [conversation, person, key, settle],
@@ -103,7 +108,7 @@ export function usePersonMessages(
   );
 
   useEffect(() => {
-    if (key !== '') load(0);
+    if (key !== '') load(undefined);
     else inFlight.current = null;
   }, [key, load]);
 
@@ -137,26 +142,36 @@ async function firstPages(
   count: number,
 ): Promise<MessagePage> {
   const messages: Message[] = [];
-  let cursor: number | undefined = 0;
+  let cursor: string | undefined;
   let total = 0;
-  while (cursor !== undefined && messages.length < count) {
+  do {
     const limit = Math.min(2000, Math.max(PAGE, count - messages.length));
-    const page: MessagePage = await api.getPersonMessages({ conversation, person, cursor, limit });
+    const page: MessagePage = await api.getPersonMessages({
+      conversation,
+      person,
+      ...(cursor === undefined ? {} : { cursor }),
+      limit,
+    });
     messages.push(...page.messages);
     total = page.total;
     cursor = page.nextCursor;
-  }
+  } while (cursor !== undefined && messages.length < count);
   return { messages, total, ...(cursor !== undefined ? { nextCursor: cursor } : {}) };
 }
 
 /** Every message of a person, all pages (for "select the current view"). */
 export async function allPersonMessages(conversation: string, person: string): Promise<Message[]> {
   const messages: Message[] = [];
-  let cursor: number | undefined = 0;
-  while (cursor !== undefined) {
-    const page = await api.getPersonMessages({ conversation, person, cursor, limit: 2000 });
+  let cursor: string | undefined;
+  do {
+    const page: MessagePage = await api.getPersonMessages({
+      conversation,
+      person,
+      ...(cursor === undefined ? {} : { cursor }),
+      limit: 2000,
+    });
     messages.push(...page.messages);
     cursor = page.nextCursor;
-  }
+  } while (cursor !== undefined);
   return messages;
 }

@@ -9,15 +9,17 @@
  * change the length (`ß` to `ss`) are left out so offsets stay exact.
  */
 
-/** Folded value of every BMP code unit; surrogates map to themselves. */
-const BMP_FOLD: Uint16Array = buildBmpTable();
+/** Folded value of each BMP code unit met so far (surrogates map to themselves). Filled on
+ *  first use of each unit: computing all 65,536 at start would cost every command 0.3 s. */
+const BMP_FOLD = new Uint16Array(0x10000);
+const KNOWN = new Uint8Array(0x10000);
 
-function buildBmpTable(): Uint16Array {
-  const table = new Uint16Array(0x10000);
-  for (let unit = 0; unit < 0x10000; unit++) {
-    table[unit] = unit >= 0xd800 && unit <= 0xdfff ? unit : foldCodePoint(unit);
-  }
-  return table;
+function foldUnit(unit: number): number {
+  if (KNOWN[unit] === 1) return BMP_FOLD[unit]!;
+  const folded = unit >= 0xd800 && unit <= 0xdfff ? unit : foldCodePoint(unit);
+  BMP_FOLD[unit] = folded;
+  KNOWN[unit] = 1;
+  return folded;
 }
 
 /** The folded code point of one code point; always the same UTF-16 length as the original. */
@@ -63,7 +65,7 @@ export function foldText(text: string): string {
         continue;
       }
     }
-    const folded = BMP_FOLD[unit]!;
+    const folded = foldUnit(unit);
     units[i] = folded;
     if (folded !== unit) changed = true;
   }
@@ -91,7 +93,7 @@ export function foldInto(text: string, target: Uint16Array, offset: number): num
         continue;
       }
     }
-    target[offset + i] = BMP_FOLD[unit]!;
+    target[offset + i] = foldUnit(unit);
   }
   return offset + text.length;
 }
@@ -120,7 +122,7 @@ export function foldUnits(
         continue;
       }
     }
-    target[out++] = BMP_FOLD[unit]!;
+    target[out++] = foldUnit(unit);
   }
   return out;
 }

@@ -77,9 +77,3 @@ export function facetsFrom(
       .map(([month, count]) => ({ month, count })),
   };
 }
-
-/** Where a page starts: the cursor is the offset of the first result of the page, as text. */
-export function pageStart(cursor: string | undefined): number {
-  if (cursor === undefined || !/^\d{1,9}$/.test(cursor)) return 0;
-  return Number(cursor);
-}

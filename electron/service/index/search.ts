@@ -7,7 +7,8 @@ import type { SearchHit, SearchResult } from '../../../shared/api';
 import { dayNumber } from '../../../shared/dates';
 import { isEmptyQuery, parseQuery, type Feature, type Query } from '../../../shared/query/parse';
 import { termVariants } from '../../../shared/query/emoji';
-import { facetsFrom, highlightRanges, nameMatches, namesMatching, pageStart } from './results';
+import { nextCursor, pageStart } from '../../../shared/paging';
+import { facetsFrom, highlightRanges, nameMatches, namesMatching } from './results';
 import { compareAt, type SegmentView } from './order';
 import { featureBit } from './features';
 import { FEATURE_SHIFT, lowerBound } from './segment';
@@ -18,6 +19,13 @@ export interface SearchOptions {
   limit: number;
   cursor?: string | undefined;
   order: 'newest' | 'oldest';
+  /** Only this conversation (its exact id). */
+  conversation?: string | undefined;
+}
+
+/** `{ nextCursor }` when there is a next page, else nothing (absent rather than undefined). */
+export function withCursor(cursor: string | undefined): { nextCursor?: string } {
+  return cursor === undefined ? {} : { nextCursor: cursor };
 }
 
 export interface SearchView {
@@ -40,7 +48,7 @@ export function searchSegments(
 ): SearchResult {
   const started = performance.now();
   const query = parseQuery(text);
-  const matches = findMatches(view, query);
+  const matches = findMatches(view, query, options.conversation);
   let total = 0;
   for (const positions of matches) total += positions.length;
   const offset = pageStart(options.cursor);
@@ -53,7 +61,7 @@ export function searchSegments(
       const hit = byId.get(id);
       return hit ? [{ ...hit, highlights: highlightRanges(hit.text, terms) }] : [];
     }),
-    ...(offset + options.limit < total ? { nextCursor: String(offset + options.limit) } : {}),
+    ...withCursor(nextCursor(offset, options.limit, total)),
     facets: countFacets(view.segments, matches),
     problems: query.problems,
     took: performance.now() - started,
@@ -61,13 +69,18 @@ export function searchSegments(
 }
 
 /** Per segment (in view order), the ascending positions of the visible messages that match. */
-export function findMatches(view: SearchView, query: Query): Uint32Array[] {
+export function findMatches(view: SearchView, query: Query, conversation?: string): Uint32Array[] {
   return view.segments.map((segment) =>
-    isEmptyQuery(query) ? new Uint32Array(0) : segmentMatches(view, segment, query),
+    isEmptyQuery(query) ? new Uint32Array(0) : segmentMatches(view, segment, query, conversation),
   );
 }
 
-function segmentMatches(view: SearchView, live: SegmentView, query: Query): Uint32Array {
+function segmentMatches(
+  view: SearchView,
+  live: SegmentView,
+  query: Query,
+  conversation: string | undefined,
+): Uint32Array {
   const { segment } = live;
   let first = 0;
   let end = segment.count;
@@ -103,7 +116,7 @@ function segmentMatches(view: SearchView, live: SegmentView, query: Query): Uint
       for (const units of variants) matches = keepContaining(segment, matches, units, false);
     } else matches = subtract(matches, variantPositions(segment, variants));
   }
-  return filter(view, live, query, matches);
+  return filter(view, live, query, matches, conversation);
 }
 
 function variantPositions(segment: SegmentView['segment'], variants: Uint16Array[]): Uint32Array {
@@ -129,12 +142,15 @@ function filter(
   live: SegmentView,
   query: Query,
   matches: Uint32Array,
+  conversation: string | undefined,
 ): Uint32Array {
   const { segment, hidden } = live;
   let bits = 0;
   for (const feature of query.has) bits |= featureBit(feature as Feature);
   const allowed =
-    query.in.length > 0 || query.from.length > 0 ? allowedPairs(view, live, query) : null;
+    query.in.length > 0 || query.from.length > 0 || conversation !== undefined
+      ? allowedPairs(view, live, query, conversation)
+      : null;
   if (!allowed && bits === 0 && !hidden) return matches;
   const pair = allowed ? segment.pair() : null;
   const meta = bits !== 0 ? segment.meta() : null;
@@ -151,10 +167,17 @@ function filter(
 }
 
 /** Which (conversation, speaker) pairs of the segment pass in: and from:. */
-function allowedPairs(view: SearchView, live: SegmentView, query: Query): Uint8Array {
+function allowedPairs(
+  view: SearchView,
+  live: SegmentView,
+  query: Query,
+  only: string | undefined,
+): Uint8Array {
   const names = live.segment.names();
   const conversations = names.conversations.map(
-    (name) => query.in.length === 0 || nameMatches(name, query.in),
+    (name) =>
+      (only === undefined || name === only) &&
+      (query.in.length === 0 || nameMatches(name, query.in)),
   );
   const speakersByConversation = new Map<number, Set<string>>();
   const speakersOf = (conversation: number) => {

@@ -8,7 +8,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 /** Bumped whenever the tables or the segment format change; any other version is rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -76,6 +76,9 @@ CREATE TABLE folded (
   id INTEGER PRIMARY KEY, of INTEGER NOT NULL, reason INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX folded_by_original ON folded (of);
+-- Every folder listed by the last walk, with its modification time: while none changed, no
+-- file was added, removed or renamed, and the folder need not be listed again.
+CREATE TABLE folders (path TEXT PRIMARY KEY, mtime REAL NOT NULL) STRICT, WITHOUT ROWID;
 CREATE TABLE overlaps (
   conversation TEXT NOT NULL, other TEXT NOT NULL, shared INTEGER NOT NULL,
   PRIMARY KEY (conversation, other)

@@ -29,7 +29,7 @@ const MAX_COMPANION_BYTES = 64 * 1024 * 1024;
 
 export interface SourceOptions {
   root: string;
-  timeZone: string;
+  timeZone: () => string;
 }
 
 /** What reading a file on disk gave. */
@@ -234,7 +234,10 @@ async function contextFor(
   for (const companion of companions)
     bytes.set(companion, await readCompanion(options.root, companion, zip));
   return {
-    timeZone: options.timeZone,
+    // A getter: only readers of instants ask, and looking the zone up loads time zone data.
+    get timeZone() {
+      return options.timeZone();
+    },
     readFrontMatter,
     companion: (path) => bytes.get(path) ?? null,
   };

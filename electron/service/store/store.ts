@@ -25,7 +25,8 @@ import type {
   SpeakerSummary,
 } from '../../../shared/model';
 import { Segment } from '../index/segment';
-import { searchSegments, type SearchOptions } from '../index/search';
+import { searchSegments, withCursor, type SearchOptions } from '../index/search';
+import { nextCursor, pageStart } from '../../../shared/paging';
 import { closeQuietly, openDatabase } from './database';
 import { segmentPath, storeFolder } from './location';
 import { Hidden, Rows, type LiveSegment } from './rows';
@@ -36,15 +37,18 @@ import { rmSync } from 'node:fs';
 export interface StoreOptions {
   /** Folder for stores; null keeps this one in a temporary folder, removed on close. */
   cacheDir: string | null;
-  /** The IANA zone for formats that store only instants. */
-  timeZone: string;
+  /**
+   * The IANA zone for formats that store only instants; a function, so that it is looked up
+   * (which loads the platform's time zone data) only when a file needing it is read.
+   */
+  timeZone: string | (() => string);
   /** Raw conversation id -> the conversation it is merged into (the user's choice). */
   merges?: ReadonlyMap<string, string>;
 }
 
-/** A slice of a day's messages by position: `limit` of them from `offset` (default: all). */
-export interface DaySlice {
-  offset?: number | undefined;
+/** A page of a list (shared/paging.ts): `limit` items from `cursor` (default: all). */
+export interface Paging {
+  cursor?: string | undefined;
   limit?: number | undefined;
 }
 
@@ -55,9 +59,15 @@ export class ArchiveStore {
   private segments: LiveSegment[];
   private rows: Rows;
   private lastReport: SyncReport | null = null;
-  private merges: ReadonlyMap<string, string>;
+  private mergeMap: ReadonlyMap<string, string>;
   private readonly caches = new Map<string, unknown>();
   private closed = false;
+  private zoneValue: string | null = null;
+  private readonly zone = (): string => {
+    const zone = this.options.timeZone;
+    this.zoneValue ??= typeof zone === 'string' ? zone : zone();
+    return this.zoneValue;
+  };
 
   private constructor(
     readonly root: string,
@@ -69,7 +79,7 @@ export class ArchiveStore {
   ) {
     this.persistent = persistent;
     this.note = note;
-    this.merges = options.merges ?? new Map();
+    this.mergeMap = options.merges ?? new Map();
     this.segments = loadSegments(db, folder);
     this.rows = new Rows(this.segments);
   }
@@ -116,8 +126,8 @@ export class ArchiveStore {
       {
         root: this.root,
         folder: this.folder,
-        timeZone: this.options.timeZone,
-        merges: this.merges,
+        timeZone: this.zone,
+        merges: this.mergeMap,
         onProgress,
       },
     );
@@ -130,9 +140,19 @@ export class ArchiveStore {
     return report;
   }
 
+  /** Raw conversation id -> the conversation it is merged into. */
+  get merges(): ReadonlyMap<string, string> {
+    return this.mergeMap;
+  }
+
   /** Changes which conversations are merged; the next sync reads their files again. */
   setMerges(merges: ReadonlyMap<string, string>): void {
-    this.merges = merges;
+    this.mergeMap = merges;
+  }
+
+  /** Changes the zone of instants; the next sync reads the files whose times depend on it. */
+  setTimeZone(zone: string): void {
+    this.zoneValue = zone;
   }
 
   get files(): FileCounts {
@@ -186,36 +206,33 @@ export class ArchiveStore {
     ).map((row) => ({ ...row }));
   }
 
-  /** A day's messages in order (events and marked echoes included), or a slice of them. */
-  dayMessages(
-    conversation: string,
-    day: string,
-    slice: DaySlice = {},
-  ): { messages: Message[]; total: number } {
+  /** A day's messages in order (events and marked echoes included), a page at a time. */
+  dayMessages(conversation: string, day: string, page: Paging = {}): MessagePage {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return { messages: [], total: 0 };
     const places = this.cached(`day ${conversation}\u0000${day}`, () =>
       dayPlaces(this.rows, conversation, day),
     );
-    const offset = slice.offset ?? 0;
-    const part = places.slice(offset, slice.limit === undefined ? undefined : offset + slice.limit);
-    return { messages: messagesAt(this.db, this.rows, part), total: places.length };
+    return this.page(places, page);
   }
 
   /** Messages a user sees of any of `names` in a conversation, oldest first, a page at a time. */
-  speakerMessages(
-    conversation: string,
-    names: readonly string[],
-    offset: number,
-    limit: number,
-  ): MessagePage {
+  speakerMessages(conversation: string, names: readonly string[], page: Paging = {}): MessagePage {
     const key = `speaker ${conversation}\u0000${[...names].sort().join('\u0000')}`;
     const places = this.cached<Place[]>(key, () =>
       speakerPlaces(this.rows, conversation, new Set(names)),
     );
-    const messages = messagesAt(this.db, this.rows, places.slice(offset, offset + limit));
-    return offset + limit < places.length
-      ? { messages, total: places.length, nextCursor: offset + limit }
-      : { messages, total: places.length };
+    return this.page(places, page);
+  }
+
+  private page(places: readonly Place[], page: Paging): MessagePage {
+    const start = pageStart(page.cursor);
+    const limit = page.limit ?? places.length;
+    const messages = messagesAt(this.db, this.rows, places.slice(start, start + limit));
+    return {
+      messages,
+      total: places.length,
+      ...withCursor(nextCursor(start, limit, places.length)),
+    };
   }
 
   speakers(conversation: string, day?: string): SpeakersResult {
