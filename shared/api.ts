@@ -16,6 +16,7 @@ import type {
   PersonSummary,
   SpeakerSummary,
 } from './model';
+import type { QueryProblem } from './query/parse';
 
 // ---------------------------------------------------------------------------------------------
 // Argument schemas (one per method), and the types derived from them.
@@ -171,8 +172,8 @@ export interface SearchResult {
     speakers: { name: string; count: number }[];
     months: { month: string; count: number }[];
   };
-  /** Parts of the query that were not understood, as sentences (shown under the search box). */
-  problems: string[];
+  /** Parts of the query that were not understood, as data (the UI says them in its language). */
+  problems: QueryProblem[];
   /** Milliseconds the service spent. */
   took: number;
 }

@@ -95,6 +95,17 @@ export const en = {
   'search.showMore': 'Show more',
   'search.facets': 'Narrow the search',
 
+  'query.unclosedQuote': 'The quote opened in “{text}” is never closed; it was read to the end.',
+  'query.emptyQuotes': 'Empty quotes “{text}” were ignored.',
+  'query.negatedOperator': '“{text}” was ignored: only words and phrases can be left out with “-”.',
+  'query.missingValue': '“{text}” was ignored: it needs a value after the colon.',
+  'query.unknownFeature': '“{text}” was ignored: has: takes {features}.',
+  'query.invalidDay': '“{text}” was ignored: on: takes a day such as 2018-05-15.',
+  'query.invalidPeriod':
+    '“{text}” was ignored: during: takes a month such as 2018-05 or a year such as 2018.',
+  'query.invalidDate':
+    '“{text}” was ignored: {operator}: takes a day (2018-05-15), a month (2018-05) or a year (2018).',
+
   'selection.toolbar': 'Selected messages',
   'selection.count': '{count} selected',
   'selection.copy': 'Copy',

@@ -97,6 +97,16 @@ export const zhCN: Messages = {
   'search.showMore': '显示更多',
   'search.facets': '缩小搜索范围',
 
+  'query.unclosedQuote': '“{text}”中的引号没有闭合，已读到末尾。',
+  'query.emptyQuotes': '空引号“{text}”已忽略。',
+  'query.negatedOperator': '已忽略“{text}”：只有词语和短语可以用“-”排除。',
+  'query.missingValue': '已忽略“{text}”：冒号后面需要填写内容。',
+  'query.unknownFeature': '已忽略“{text}”：has: 只接受 {features}。',
+  'query.invalidDay': '已忽略“{text}”：on: 需要一个日期，例如 2018-05-15。',
+  'query.invalidPeriod': '已忽略“{text}”：during: 需要一个月份（如 2018-05）或年份（如 2018）。',
+  'query.invalidDate':
+    '已忽略“{text}”：{operator}: 需要日期（2018-05-15）、月份（2018-05）或年份（2018）。',
+
   'selection.toolbar': '已选消息',
   'selection.count': '已选 {count} 条',
   'selection.copy': '复制',

@@ -18,6 +18,7 @@ import { emojiFor } from '../../shared/text/tokens';
 import { errorSentence } from '../app/errors';
 import { useT } from '../i18n/I18nContext';
 import { appendTerm, facetTerm, groupHits, snippet, type FacetKind } from './searchModel';
+import { queryProblemSentence } from './queryProblems';
 import { SearchMore } from './SearchMore';
 import { useSearch } from './useSearch';
 import { useSearchPages } from './useSearchPages';
@@ -139,9 +140,9 @@ export function SearchPanel({
                 ? t('common.loading')
                 : t('search.results', { count: search.data?.total ?? 0 })}
           </p>
-          {search.data?.problems.map((problem) => (
-            <p key={problem} className="search-problem">
-              {problem}
+          {search.data?.problems.map((problem, index) => (
+            <p key={index} className="search-problem">
+              {queryProblemSentence(problem, t)}
             </p>
           ))}
           {facets && search.data!.total > 0 && (
