@@ -36,6 +36,10 @@ export const settingsSchema = z.object({
   showSpeakers: z.boolean(),
   /** Speakers of the current day, or of the whole conversation. */
   speakerScope: z.enum(['day', 'conversation']),
+  /** Conversations pinned to the top of the list, by id, in the order they were pinned. */
+  pinned: z.array(conversation).max(1000),
+  /** Text size, as a factor of the normal size (the app's zoom is its own menu's). */
+  textSize: z.number().min(0.75).max(2),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -47,6 +51,8 @@ export const DEFAULT_SETTINGS: Settings = {
   loadRemoteImages: false,
   showSpeakers: true,
   speakerScope: 'day',
+  pinned: [],
+  textSize: 1,
 };
 
 export const exportFormatSchema = z.enum(['md', 'html', 'pdf', 'json', 'csv', 'txt']);

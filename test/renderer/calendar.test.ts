@@ -49,7 +49,12 @@ describe('calendar', () => {
 
   it('goes to the nearest day with messages: that day, later, else earlier', () => {
     expect(nearestDay(days, '2018-05-12')).toBe('2018-05-12');
-    expect(nearestDay(days, '2018-01-01')).toBe('2018-05-10');
+    // The nearer of the days either side, the earlier on a tie (2018-05-11 is one day from each).
+    expect(nearestDay(days, '2018-01-01')).toBe('2017-12-17');
+    expect(nearestDay(days, '2018-04-01')).toBe('2018-05-10');
+    expect(nearestDay(days, '2018-05-11')).toBe('2018-05-10');
+    expect(nearestDay(days, '2018-05-14')).toBe('2018-05-15');
+    expect(nearestDay(days, '2017-01-01')).toBe('2017-12-17');
     expect(nearestDay(days, '2019-01-01')).toBe('2018-05-15');
     expect(nearestDay([], '2019-01-01')).toBeNull();
   });
