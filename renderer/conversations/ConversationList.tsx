@@ -80,7 +80,7 @@ export function ConversationList({
               aria-pressed={isPinned}
               onClick={() => onPinned(togglePin(pinned, conversation.id))}
               title={isPinned ? t('conversations.unpin') : t('conversations.pin')}
-              aria-label={`${isPinned ? t('conversations.unpin') : t('conversations.pin')} ${title}`}
+              aria-label={isPinned ? t('conversations.unpin') : t('conversations.pin')}
             >
               <span className="pin-icon" aria-hidden="true" />
             </button>

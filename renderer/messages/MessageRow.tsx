@@ -76,6 +76,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   return (
     <div
       className={classes}
+      data-message-id={message.id}
       role="listitem"
       tabIndex={props.tabStop ? 0 : -1}
       aria-setsize={props.count}

@@ -181,6 +181,7 @@ function HitRow({
       aria-selected={active}
       title={group}
       data-hit-index={index}
+      data-day={hit.day}
       className={`hit${active ? ' hit-active' : ''}`}
       onMouseMove={onPointer}
       onClick={() => onOpen(hit)}
