@@ -173,7 +173,7 @@ export function MessageList(props: MessageListProps) {
     const id = pendingFocus.current;
     const scroller = scrollRef.current;
     if (id === null || !scroller) return;
-    const row = rowElement(scroller, id);
+    const row = rowElement(scroller, id)?.querySelector<HTMLElement>('[role="listitem"]');
     if (row) {
       pendingFocus.current = null;
       row.focus({ preventScroll: true });
