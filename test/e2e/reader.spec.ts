@@ -16,14 +16,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** Two frames: intersection observers have answered, a load they started is under way. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-  );
-  await expect(page.locator('.search-more-button[aria-busy="true"]')).toHaveCount(0);
-}
-
 /** Names on the message list's rows, in order. */
 async function shownNames(page: Page): Promise<string[]> {
   return page.locator('.message-scroll .message-name').allTextContents();
