@@ -39,6 +39,8 @@ describe('UI strings', () => {
     );
     // Only names and examples may stay as they are.
     expect(same.sort()).toEqual([
+      'common.number',
+      'common.percent',
       'export.formatJson',
       'export.formatPdf',
       'export.pathPlaceholder',
