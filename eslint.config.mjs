@@ -1,6 +1,7 @@
-// Lint rules: typescript-eslint's recommended set plus the layer rules that keep shared/
-// platform-neutral and electron imports confined to main.ts and preload.ts.
+// Lint rules: typescript-eslint's recommended set, the rules of React hooks, and the layer rules
+// that keep shared/ platform-neutral and electron imports confined to main.ts and preload.ts.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeModules = [
@@ -15,6 +16,17 @@ const nodeModules = [
   'sqlite',
 ];
 
+/**
+ * A relative import that reaches into another layer's folder, at any depth (`../electron/x`,
+ * `../../electron/service/y`): the folder names are top-level and used nowhere else.
+ */
+function layer(folder, from) {
+  return {
+    regex: `^(\\.\\.?/)+(.*/)?${folder}(/|$)`,
+    message: `${from}/ may not import ${folder}/ (see the folder READMEs: each layer imports only what it may use).`,
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -23,6 +35,7 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
+      '.scratch/**',
     ],
   },
   js.configs.recommended,
@@ -57,21 +70,25 @@ export default tseslint.config(
         'error',
         {
           paths: ['electron', 'react', ...nodeModules, ...nodeModules.map((m) => `node:${m}`)],
-          patterns: ['../electron/*', '../renderer/*'],
+          patterns: [layer('electron', 'shared'), layer('renderer', 'shared')],
         },
       ],
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: ['electron', ...nodeModules, ...nodeModules.map((m) => `node:${m}`)],
-          patterns: ['../electron/*'],
+          patterns: [layer('electron', 'renderer')],
         },
       ],
+      'react-hooks/rules-of-hooks': 'error',
+      // A warning fails `npm run lint` (--max-warnings 0): each dependency left out says why.
+      'react-hooks/exhaustive-deps': 'warn',
     },
   },
   {

@@ -16,6 +16,7 @@ import type {
   PersonSummary,
   SpeakerSummary,
 } from './model';
+import type { QueryProblem } from './query/parse';
 
 // ---------------------------------------------------------------------------------------------
 // Argument schemas (one per method), and the types derived from them.
@@ -47,6 +48,10 @@ export const settingsSchema = z.object({
       z.array(z.tuple([z.string().min(1).max(4096), z.string().min(1).max(4096)])).max(10_000),
     )
     .refine((value) => Object.keys(value).length <= 1000),
+  /** Conversations pinned to the top of the list, by id, in the order they were pinned. */
+  pinned: z.array(conversation).max(1000),
+  /** Text size, as a factor of the normal size (the app's zoom is its own menu's). */
+  textSize: z.number().min(0.75).max(2),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -60,6 +65,8 @@ export const DEFAULT_SETTINGS: Settings = {
   speakerScope: 'day',
   timeZone: 'system',
   merges: {},
+  pinned: [],
+  textSize: 1,
 };
 
 /** Pages of a list: pass `nextCursor` back as `cursor` for the next page; absent on the last. */
@@ -192,6 +199,8 @@ export interface SearchHit {
   time: string;
   speaker: string;
   text: string;
+  /** The file it was read from (images in it are relative to this). */
+  path: string;
   /** [start, end) UTF-16 offsets into text of each matched term. */
   highlights: [number, number][];
 }
@@ -205,8 +214,8 @@ export interface SearchResult {
     speakers: { name: string; count: number }[];
     months: { month: string; count: number }[];
   };
-  /** Parts of the query that were not understood, as sentences (shown under the search box). */
-  problems: string[];
+  /** Parts of the query that were not understood, as data (the UI says them in its language). */
+  problems: QueryProblem[];
   /** Milliseconds the service spent. */
   took: number;
 }

@@ -10,6 +10,7 @@ import { ArchiveService } from '../service/archiveService';
 import { exportToFile } from '../service/export';
 import { chromiumPrinter } from '../service/export/pdf';
 import { UsageError, formatCount, parseCommandArgs, progressReporter } from './usage';
+import { describeQueryProblem } from '../../shared/query/parse';
 
 const USAGE = `Usage: scrollback export <folder> --format md|html|pdf|json|csv|txt -o FILE [options]
 
@@ -189,7 +190,9 @@ function searchIds(service: ArchiveService, query: string): Set<number> {
     });
     if (page.problems.length > 0 && ids.size === 0)
       process.stderr.write(
-        page.problems.map((problem) => `scrollback export: --query: ${problem}\n`).join(''),
+        page.problems
+          .map((problem) => `scrollback export: --query: ${describeQueryProblem(problem)}\n`)
+          .join(''),
       );
     for (const hit of page.hits) ids.add(hit.id);
     cursor = page.nextCursor;

@@ -2,6 +2,7 @@
 import type { SearchHit, SearchResult } from '../../shared/api';
 import { openArchiveStore, STORE_OPTIONS_HELP } from './archive';
 import { UsageError, formatCount } from './usage';
+import { describeQueryProblem } from '../../shared/query/parse';
 
 const USAGE = `Usage: scrollback search <folder> <query...> [--json] [--limit N] [--oldest] [--cache-dir DIR] [--tz ZONE]
 
@@ -86,7 +87,8 @@ export async function runSearch(args: string[]): Promise<number> {
       limit: parsed.limit,
       order: parsed.oldest ? 'oldest' : 'newest',
     });
-    for (const problem of result.problems) process.stderr.write(`scrollback search: ${problem}\n`);
+    for (const problem of result.problems)
+      process.stderr.write(`scrollback search: ${describeQueryProblem(problem)}\n`);
     process.stdout.write(
       parsed.json
         ? `${JSON.stringify(result, null, 2)}\n`

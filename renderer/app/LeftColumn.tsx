@@ -2,16 +2,13 @@
  * The left column: the search box, the conversations (or search results while searching), and
  * the archive's footer: which folder is open, open another, diagnostics and settings.
  */
-import { useEffect, type RefObject } from 'react';
-import type { ArchiveInfo, SearchHit } from '../../shared/api';
-import { onApiEvent } from '../api';
+import type { RefObject } from 'react';
+import type { ArchiveInfo, ArchiveStatus, SearchHit } from '../../shared/api';
 import { ConversationList } from '../conversations/ConversationList';
-import { PathForm } from '../home/PathForm';
-import { useOpenArchive } from '../home/useOpenArchive';
 import { useT } from '../i18n/I18nContext';
 import { SearchPanel } from '../search/SearchPanel';
-import { Dialog } from './Dialog';
-import { errorSentence } from './errors';
+import type { SearchState } from '../search/useSearch';
+import { conversationTitle } from './conversationTitle';
 
 export interface LeftColumnProps {
   /** Hidden from the app's View menu; kept mounted so the search keeps its state. */
@@ -19,58 +16,52 @@ export interface LeftColumnProps {
   archive: ArchiveInfo;
   current: string | null;
   onConversation: (id: string) => void;
+  pinned: readonly string[];
+  onPinned: (pinned: string[]) => void;
   query: string;
   onQuery: (query: string) => void;
-  /** Bumped by any change on disk: the search results are fetched again. */
-  changed: number;
+  search: SearchState;
   onOpenHit: (hit: SearchHit) => void;
+  openedHit: number | null;
+  onStepHit: (direction: 1 | -1) => void;
   searchRef: RefObject<HTMLInputElement | null>;
   onSettings: () => void;
   onDiagnostics: () => void;
-  onArchiveOpened: () => void;
+  onOpenFolder: () => void;
+  /** Another archive being opened (its progress shows here when its dialog is closed). */
+  pending: Extract<ArchiveStatus, { state: 'loading' | 'failed' }> | null;
 }
 
 export function LeftColumn(props: LeftColumnProps) {
-  const {
-    hidden,
-    archive,
-    current,
-    onConversation,
-    query,
-    onQuery,
-    changed,
-    onOpenHit,
-    searchRef,
-    onSettings,
-    onDiagnostics,
-    onArchiveOpened,
-  } = props;
+  const { archive } = props;
   const t = useT();
-  const open = useOpenArchive(onArchiveOpened);
-  const titleOf = (id: string) => archive.conversations.find((c) => c.id === id)?.title ?? id;
-  const chooseFolder = open.chooseFolder;
-  useEffect(
-    () =>
-      onApiEvent(
-        (event) => event.type === 'command' && event.command === 'open-folder' && chooseFolder(),
-      ),
-    [chooseFolder],
-  );
+  const titleOf = (id: string) => conversationTitle(archive, id);
+  const loading = props.pending?.state === 'loading' && props.pending.root !== archive.root;
 
   return (
-    <nav className="left-column" aria-label={t('conversations.label')} hidden={hidden}>
+    <nav
+      className="left-column"
+      id="conversations"
+      aria-label={t('conversations.label')}
+      hidden={props.hidden}
+    >
       <SearchPanel
-        query={query}
-        onQuery={onQuery}
-        changed={changed}
-        onOpen={onOpenHit}
-        inputRef={searchRef}
+        query={props.query}
+        onQuery={props.onQuery}
+        search={props.search}
+        onOpen={props.onOpenHit}
+        openedId={props.openedHit}
+        onStep={props.onStepHit}
+        inputRef={props.searchRef}
         titleOf={titleOf}
       >
         <ConversationList
           conversations={archive.conversations}
-          current={current}
-          onOpen={onConversation}
+          titleOf={titleOf}
+          current={props.current}
+          onOpen={props.onConversation}
+          pinned={props.pinned}
+          onPinned={props.onPinned}
         />
       </SearchPanel>
       <footer className="left-footer">
@@ -79,17 +70,19 @@ export function LeftColumn(props: LeftColumnProps) {
             {archive.sample ? t('archive.sample') : archive.name}
           </span>
           <span className="archive-stats">
-            {t('archive.stats', {
-              messages: archive.messages,
-              conversations: archive.conversations.length,
-            })}
+            {loading
+              ? t('archive.opening', { path: props.pending!.root })
+              : t('archive.stats', {
+                  messages: archive.messages,
+                  conversations: archive.conversations.length,
+                })}
           </span>
         </div>
         <div className="left-footer-buttons">
           <button
             type="button"
             className="icon-button"
-            onClick={open.chooseFolder}
+            onClick={props.onOpenFolder}
             title={t('footer.openFolder')}
             aria-label={t('footer.openFolder')}
           >
@@ -98,17 +91,19 @@ export function LeftColumn(props: LeftColumnProps) {
           <button
             type="button"
             className={`icon-button${archive.diagnostics > 0 ? ' has-badge' : ''}`}
-            onClick={onDiagnostics}
+            onClick={props.onDiagnostics}
             title={t('footer.diagnostics', { count: archive.diagnostics })}
             aria-label={t('footer.diagnostics', { count: archive.diagnostics })}
           >
             <span className="warning-icon" aria-hidden="true" />
-            {archive.diagnostics > 0 && <span className="badge">{archive.diagnostics}</span>}
+            {archive.diagnostics > 0 && (
+              <span className="badge">{t('common.number', { count: archive.diagnostics })}</span>
+            )}
           </button>
           <button
             type="button"
             className="icon-button"
-            onClick={onSettings}
+            onClick={props.onSettings}
             title={t('footer.settings')}
             aria-label={t('footer.settings')}
           >
@@ -116,19 +111,6 @@ export function LeftColumn(props: LeftColumnProps) {
           </button>
         </div>
       </footer>
-      {(open.askPath || open.error) && (
-        <Dialog title={t('footer.openFolder')} onClose={open.cancelPath}>
-          {open.askPath && (
-            <PathForm busy={open.busy} onOpen={open.openPath} onCancel={open.cancelPath} />
-          )}
-          {open.error && (
-            <p className="form-problem" role="alert">
-              {errorSentence(open.error.code, t)}{' '}
-              <span className="error-detail">{open.error.message}</span>
-            </p>
-          )}
-        </Dialog>
-      )}
     </nav>
   );
 }

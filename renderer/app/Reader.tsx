@@ -1,43 +1,53 @@
 /**
  * The reader, laid out like WeChat's desktop client: conversations (or search results) on the
- * left, the messages in the middle, the people of the current view on the right. It owns the
- * place (route), the person filter, the search query, the selection and which dialog is open.
+ * left, the messages in the middle, the people of the current view on the right (an overlay
+ * opened from the header in narrow windows). It owns the place (route), the search, the
+ * selection and which dialog or menu is open; the pieces it composes take plain props.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { ArchiveInfo, SearchHit, Settings } from '../../shared/api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArchiveInfo, ArchiveStatus, SearchHit, Settings } from '../../shared/api';
 import { resolveMention } from '../../shared/archive/mentions';
 import type { Message } from '../../shared/model';
+import { onApiEvent } from '../api';
 import { adjacentDay } from '../calendar/calendarModel';
 import { DiagnosticsDialog } from '../diagnostics/DiagnosticsDialog';
-import { onApiEvent } from '../api';
+import { GalleryDialog } from '../gallery/GalleryDialog';
+import { OpenFolderDialog } from '../home/OpenFolderDialog';
+import { useOpenArchive } from '../home/useOpenArchive';
 import { useT } from '../i18n/I18nContext';
 import { ChatPane } from '../messages/ChatPane';
-import { Lightbox } from '../messages/Lightbox';
+import { imagesOf } from '../messages/images';
+import { Lightbox, type LightboxImage } from '../messages/Lightbox';
+import { MessageMenu } from '../messages/MessageMenu';
+import type { MenuPosition } from '../messages/MessageRow';
 import type { TextActions } from '../messages/MessageText';
-import { allPersonMessages } from '../messages/usePersonMessages';
-import { allSearchHits } from '../search/useSearch';
-import { selectionText } from '../selection/copyText';
+import { HitStepper } from '../search/HitStepper';
+import { useSearch } from '../search/useSearch';
 import { copyToClipboard } from '../selection/copyToClipboard';
 import { ExportDialog } from '../selection/ExportDialog';
-import {
-  EMPTY_SELECTION,
-  selectedInOrder,
-  selectionReducer,
-  type ClickMode,
-} from '../selection/selection';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { SpeakerSidebar } from '../speakers/SpeakerSidebar';
 import { changeOf, type ArchiveChanges } from './archiveChanges';
-import { asApiError, errorSentence } from './errors';
+import { conversationTitle } from './conversationTitle';
 import { LeftColumn } from './LeftColumn';
+import { formatRoute, place } from './route';
+import { SkipLinks } from './SkipLinks';
+import { useNarrow } from './useNarrow';
+import { useNote } from './useNote';
 import { useReaderData } from './useReaderData';
 import { useRoute } from './useRoute';
+import { useSelection } from './useSelection';
 import { useShortcuts } from './useShortcuts';
 
-type DialogName = 'settings' | 'export' | 'diagnostics' | null;
+type DialogName = 'settings' | 'export' | 'diagnostics' | 'gallery' | null;
+
+/** Below this width the people panel is an overlay opened from the header. */
+const PEOPLE_OVERLAY_BELOW = 1024;
 
 export interface ReaderProps {
   archive: ArchiveInfo;
+  /** Another archive being opened, or one that failed to open: this one stays meanwhile. */
+  pending: Extract<ArchiveStatus, { state: 'loading' | 'failed' }> | null;
   settings: Settings;
   onSettings: (patch: Partial<Settings>) => void;
   /** Changes on disk since the archive opened: what is shown of a changed conversation reloads. */
@@ -45,104 +55,135 @@ export interface ReaderProps {
   onArchiveOpened: () => void;
 }
 
-export function Reader({ archive, settings, onSettings, changes, onArchiveOpened }: ReaderProps) {
+export function Reader(props: ReaderProps) {
+  const { archive, settings, onSettings, changes } = props;
   const t = useT();
-  const { route, navigate } = useRoute();
+  const { route, navigate, keepAnchor } = useRoute();
   const conversation = archive.conversations.find((c) => c.id === route.conversation) ?? null;
   const conversationId = conversation?.id ?? null;
-  const [person, setPerson] = useState<string | null>(null);
+  const person = conversationId !== null ? route.person : null;
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<DialogName>(null);
-  const [image, setImage] = useState<{ url: string; alt: string } | null>(null);
-  const [selection, dispatch] = useReducer(selectionReducer, EMPTY_SELECTION);
-  const [note, setNote] = useState<string | null>(null);
+  const [images, setImages] = useState<{ list: LightboxImage[]; at: number } | null>(null);
+  const [menu, setMenu] = useState<{ message: Message; position: MenuPosition } | null>(null);
+  const [openedHit, setOpenedHit] = useState<SearchHit | null>(null);
   const [conversationsHidden, setConversationsHidden] = useState(false);
+  const [peopleOpen, setPeopleOpen] = useState(false);
+  const narrow = useNarrow(PEOPLE_OVERLAY_BELOW);
+  const [note, setNote] = useNote();
   const searchRef = useRef<HTMLInputElement>(null);
   const changed = changeOf(changes, conversationId);
   const data = useReaderData(conversationId, route.day, person, settings, changed, route.message);
-  const dayList = useMemo(() => data.days.data ?? [], [data.days.data]);
+  const search = useSearch(query, changeOf(changes, null));
+  const selection = useSelection(data.shown, setNote);
+  const open = useOpenArchive(props.onArchiveOpened);
+  // An open under way or failed shows in the dialog until the user closes it.
+  const [dismissed, setDismissed] = useState<ReaderProps['pending']>(null);
+  const titleOf = (id: string) => conversationTitle(archive, id);
 
   // A change on disk may give later messages new ids (ids follow time order): selected messages
   // and the message in the address from there on would name others, so they are let go.
   const routeRef = useRef(route);
-  routeRef.current = route;
+  useEffect(() => {
+    routeRef.current = route;
+  });
+  const forget = selection.forget;
   useEffect(
     () =>
       onApiEvent((event) => {
         if (event.type !== 'changed' || event.renumberedFrom === null) return;
         const from = event.renumberedFrom;
-        dispatch({ type: 'forget', from });
-        const place = routeRef.current;
-        if (place.message !== null && place.message >= from)
-          navigate({ ...place, message: null }, { replace: true });
+        forget(from);
+        const current = routeRef.current;
+        if (current.message !== null && current.message >= from)
+          navigate({ ...current, message: null, anchor: null }, { replace: true });
       }),
-    [navigate],
+    [navigate, forget],
   );
 
-  // The person filter belongs to a conversation.
-  useEffect(() => setPerson(null), [conversationId]);
-
-  // A conversation opened without a day lands on its latest day, as a chat app opens at the end.
-  const latestDay = dayList[dayList.length - 1]?.day ?? null;
+  // A conversation opened without a day lands on its latest day, at its end, as chat apps open.
+  const latestDay = data.days[data.days.length - 1]?.day ?? null;
   useEffect(() => {
-    if (conversationId !== null && route.day === null && latestDay !== null && !data.days.loading) {
-      navigate({ conversation: conversationId, day: latestDay, message: null }, { replace: true });
-    }
-  }, [conversationId, route.day, latestDay, data.days.loading, navigate]);
-
-  // A short-lived line under the selection count ("Copied").
-  useEffect(() => {
-    if (note === null) return;
-    const timer = window.setTimeout(() => setNote(null), 2500);
-    return () => window.clearTimeout(timer);
-  }, [note]);
+    if (conversationId !== null && route.day === null && latestDay !== null && !data.daysLoading)
+      navigate(place(conversationId, latestDay, { anchor: 'end' }), { replace: true });
+  }, [conversationId, route.day, latestDay, data.daysLoading, navigate]);
 
   const goToDay = useCallback(
     (day: string) => {
-      if (conversationId === null) return;
-      setPerson(null);
-      navigate({ conversation: conversationId, day, message: null });
+      if (conversationId !== null) navigate(place(conversationId, day));
     },
     [conversationId, navigate],
   );
+  const setPerson = (id: string | null) => {
+    if (conversationId !== null) navigate(place(conversationId, route.day, { person: id }));
+  };
   const stepDay = (direction: -1 | 1) => {
     if (route.day === null || person !== null) return;
-    const day = adjacentDay(dayList, route.day, direction);
+    const day = adjacentDay(data.days, route.day, direction);
     if (day) goToDay(day);
   };
 
+  // A person's view jumps to a date: their first message on or after it, loading pages as needed.
+  const [personDay, setPersonDay] = useState<string | null>(null);
+  useEffect(() => {
+    if (personDay === null || person === null || conversationId === null) return;
+    const found = data.shown.find((message) => message.day >= personDay);
+    if (found) {
+      setPersonDay(null);
+      navigate(place(conversationId, route.day, { person, message: found.id }), { replace: true });
+    } else if (data.shown.length < data.personTotal) data.loadMorePerson();
+    else setPersonDay(null);
+  }, [personDay, person, conversationId, route.day, data, navigate]);
+
   const openHit = useCallback(
-    (hit: SearchHit) => {
-      setPerson(null);
-      navigate({ conversation: hit.conversation, day: hit.day, message: hit.id });
+    (hit: SearchHit, replace = false) => {
+      setOpenedHit(hit);
+      navigate(place(hit.conversation, hit.day, { message: hit.id }), { replace });
     },
     [navigate],
   );
+  // Telegram's way through results: the next (older) or previous (newer) one in the conversation.
+  const inConversation = search.hits.filter((hit) => hit.conversation === openedHit?.conversation);
+  const hitAt = inConversation.findIndex((hit) => hit.id === openedHit?.id);
+  const stepHit = (direction: 1 | -1) => {
+    const next = inConversation[hitAt + direction];
+    if (next) openHit(next, true);
+    else if (direction === 1 && search.more) search.loadMore();
+  };
+  const hitOpen = openedHit !== null && route.message === openedHit.id && query.trim() !== '';
+  useEffect(() => {
+    if (query.trim() === '') setOpenedHit(null);
+  }, [query]);
 
-  const onSelect = useCallback(
-    (message: Message, mode: ClickMode) =>
-      dispatch({ type: 'click', message, mode, order: data.shown }),
-    [data.shown],
-  );
+  const latest = () => {
+    if (conversationId !== null && latestDay !== null)
+      navigate(place(conversationId, latestDay, { anchor: 'end' }));
+  };
 
-  const copySelection = () => {
-    const text = selectionText(selectedInOrder(selection));
-    copyToClipboard(text).then(
-      () => setNote(t('selection.copied')),
-      () => setNote(t('selection.copyFailed')),
-    );
+  const exportSelection = () => {
+    if (selection.count > 0) setDialog('export');
+    else setNote(t('selection.nothingSelected'));
+  };
+  const zoom = (step: 1 | -1 | 0) => {
+    const next = step === 0 ? 1 : Math.round((settings.textSize + step * 0.1) * 10) / 10;
+    onSettings({ textSize: Math.min(2, Math.max(0.75, next)) });
   };
 
   useShortcuts({
     focusSearch: () => {
+      setConversationsHidden(false);
       searchRef.current?.focus();
       searchRef.current?.select();
     },
     previousDay: () => stepDay(-1),
     nextDay: () => stepDay(1),
     escape: () => {
-      if (selection.selected.size > 0) {
-        dispatch({ type: 'clear' });
+      if (peopleOpen && narrow) {
+        setPeopleOpen(false);
+        return true;
+      }
+      if (selection.count > 0) {
+        selection.clear();
         return true;
       }
       if (person !== null) {
@@ -152,134 +193,216 @@ export function Reader({ archive, settings, onSettings, changes, onArchiveOpened
       return false;
     },
     copyText: () => {
-      if (selection.selected.size === 0) return null;
-      setNote(t('selection.copied'));
-      return selectionText(selectedInOrder(selection));
+      const text = selection.text();
+      if (text !== null) setNote(t('selection.copied'));
+      return text;
     },
+    openFolder: open.chooseFolder,
+    exportSelection,
+    zoom,
   });
 
-  // The app's native menu (Find, Export Selection, View toggles) arrives as events.
-  const selectedCount = selection.selected.size;
-  const showSpeakers = settings.showSpeakers;
+  // The app's native menu (Find, Export Selection, View toggles, Open) arrives as events.
+  const commands = useRef({
+    exportSelection,
+    chooseFolder: open.chooseFolder,
+    showSpeakers: settings.showSpeakers,
+  });
+  useEffect(() => {
+    commands.current = {
+      exportSelection,
+      chooseFolder: open.chooseFolder,
+      showSpeakers: settings.showSpeakers,
+    };
+  });
   useEffect(
     () =>
       onApiEvent((event) => {
         if (event.type !== 'command') return;
+        const run = commands.current;
         if (event.command === 'find') {
           setConversationsHidden(false);
           window.setTimeout(() => searchRef.current?.focus(), 0);
-        } else if (event.command === 'export') {
-          if (selectedCount > 0) setDialog('export');
-          else setNote(t('selection.nothingSelected'));
-        } else if (event.command === 'toggle-speakers') onSettings({ showSpeakers: !showSpeakers });
-        else if (event.command === 'toggle-conversations')
+        } else if (event.command === 'export') run.exportSelection();
+        else if (event.command === 'open-folder') run.chooseFolder();
+        else if (event.command === 'toggle-speakers') {
+          if (narrow) setPeopleOpen((shown) => !shown);
+          else onSettings({ showSpeakers: !run.showSpeakers });
+        } else if (event.command === 'toggle-conversations')
           setConversationsHidden((hidden) => !hidden);
       }),
-    [selectedCount, showSpeakers, onSettings, t],
+    [onSettings, narrow],
   );
 
-  const speakers = data.conversationSpeakers.data?.speakers;
-  const actions: TextActions = useMemo(
-    () => ({
-      loadRemoteImages: settings.loadRemoteImages,
-      canFollowMention: (name: string) => resolveMention(name, speakers ?? []) !== null,
-      onMention: (name: string) => {
-        const speaker = resolveMention(name, speakers ?? []);
-        if (speaker) setPerson(speaker.person);
-      },
-      onOpenImage: setImage,
-    }),
-    [settings.loadRemoteImages, speakers],
-  );
-
-  const personRow = person !== null ? data.people.find((row) => row.id === person) : undefined;
-  /** "Select the current view": the person filter's messages, else every search result. */
-  const selectView = (): { label: string; run: () => void } | null => {
-    const keepEchoes = settings.showEchoes;
-    if (person !== null && conversationId !== null) {
-      const label = t('selection.selectPerson', { name: personRow?.displayName ?? person });
-      const run = () =>
-        allPersonMessages(conversationId, person).then(
-          (messages) =>
-            dispatch({
-              type: 'add',
-              messages: messages.filter((m) => keepEchoes || m.echoOf === undefined),
-            }),
-          (error: unknown) => setNote(errorSentence(asApiError(error).code, t)),
-        );
-      return { label, run };
-    }
-    if (query.trim() !== '') {
-      const run = () =>
-        allSearchHits(query.trim()).then(
-          (hits) => dispatch({ type: 'add', messages: hits }),
-          (error: unknown) => setNote(errorSentence(asApiError(error).code, t)),
-        );
-      return { label: t('selection.selectResults'), run };
-    }
-    return null;
+  const speakers = data.speakers;
+  const actions: TextActions = {
+    loadRemoteImages: settings.loadRemoteImages,
+    canFollowMention: (name: string) => resolveMention(name, speakers) !== null,
+    onMention: (name: string) => {
+      const speaker = resolveMention(name, speakers);
+      if (speaker) setPerson(speaker.person);
+    },
+    onOpenImage: (image) => {
+      const list = imagesOf(data.shown, settings.loadRemoteImages);
+      const at = list.findIndex((shown) => shown.url === image.url);
+      setImages(at >= 0 ? { list, at } : { list: [image], at: 0 });
+    },
   };
 
-  const ids = useMemo(() => selectedInOrder(selection).map((message) => message.id), [selection]);
+  const personRow = person !== null ? data.people.find((row) => row.id === person) : undefined;
+  const personName = personRow?.displayName ?? person ?? '';
+  const searchTotal = search.current ? (search.result?.total ?? 0) : 0;
+  const selectView = selection.selectView({
+    person:
+      person !== null && conversationId !== null
+        ? { conversation: conversationId, id: person, name: personName }
+        : null,
+    query: query.trim() !== '' && searchTotal > 0 ? query.trim() : null,
+  });
+  const showPanel = conversation !== null && (narrow ? peopleOpen : settings.showSpeakers);
+  const linkTo = (message: Message) =>
+    `${window.location.origin}${window.location.pathname}${window.location.search}${formatRoute(place(message.conversation, message.day, { message: message.id }))}`;
 
   return (
     <div
-      className={`reader${settings.showSpeakers && conversation ? '' : ' reader-no-speakers'}${conversationsHidden ? ' reader-no-conversations' : ''}`}
+      className={[
+        'reader',
+        showPanel && !narrow ? '' : 'reader-no-speakers',
+        conversationsHidden ? 'reader-no-conversations' : '',
+        narrow ? 'reader-narrow' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      style={settings.textSize !== 1 ? { zoom: settings.textSize } : undefined}
     >
+      <SkipLinks hasMessages={data.rows.length > 0} />
       <LeftColumn
         hidden={conversationsHidden}
         archive={archive}
         current={conversationId}
-        onConversation={(id) => navigate({ conversation: id, day: null, message: null })}
+        onConversation={(id) => navigate(place(id, null))}
+        pinned={settings.pinned}
+        onPinned={(pinned) => onSettings({ pinned })}
         query={query}
         onQuery={setQuery}
-        changed={changeOf(changes, null)}
+        search={search}
         onOpenHit={openHit}
+        openedHit={hitOpen ? openedHit.id : null}
+        onStepHit={stepHit}
         searchRef={searchRef}
         onSettings={() => setDialog('settings')}
         onDiagnostics={() => setDialog('diagnostics')}
-        onArchiveOpened={onArchiveOpened}
+        onOpenFolder={open.chooseFolder}
+        pending={props.pending}
       />
       <ChatPane
-        conversation={conversation}
-        day={route.day}
-        days={dayList}
-        focusMessage={route.message}
-        person={
-          person === null
-            ? null
-            : {
-                id: person,
-                name: personRow?.displayName ?? person,
-                total: data.personMessages.total,
-              }
+        header={
+          conversation && {
+            title: titleOf(conversation.id),
+            day: route.day,
+            days: data.days,
+            dayCount: data.days.find((d) => d.day === route.day)?.messages ?? 0,
+            person: person === null ? null : { name: personName, total: data.personTotal },
+            onClearPerson: () => setPerson(null),
+            onDay: (day) => (person === null ? goToDay(day) : setPersonDay(day)),
+            onSelectDay: () => selection.add(data.shown),
+            onSelectView: selectView,
+            onGallery: () => setDialog('gallery'),
+            people:
+              narrow || !settings.showSpeakers
+                ? {
+                    open: showPanel,
+                    onToggle: () =>
+                      narrow
+                        ? setPeopleOpen((shown) => !shown)
+                        : onSettings({ showSpeakers: true }),
+                  }
+                : null,
+          }
         }
-        data={data}
-        selection={selection}
+        banner={
+          hitOpen && (
+            <HitStepper
+              position={hitAt + 1}
+              total={
+                search.result?.facets.conversations.find((c) => c.id === openedHit.conversation)
+                  ?.count ?? inConversation.length
+              }
+              onStep={stepHit}
+              onClose={() => setOpenedHit(null)}
+            />
+          )
+        }
+        list={{
+          key: data.listKey,
+          rows: data.rows,
+          focusMessage: route.message,
+          focusHighlights: hitOpen ? openedHit.highlights : [],
+          anchor: route.anchor,
+          onAnchor: keepAnchor,
+          multiDay: person !== null,
+          isSelected: selection.isSelected,
+          selecting: selection.count > 0,
+          personOf: data.personOf,
+          isMine: data.isMine,
+          onSelect: selection.onSelect,
+          onMenu: (message, position) => setMenu({ message, position }),
+          actions,
+          ...(person ? { onNearEnd: data.loadMorePerson } : {}),
+          endsAtLatest: person !== null || route.day === latestDay,
+          onLatest: latest,
+        }}
+        label={
+          person
+            ? t('header.personView', { name: personName, count: data.personTotal })
+            : t('messages.listLabel', { day: route.day ?? '' })
+        }
+        loading={data.loading}
+        error={data.error}
+        emptyText={person ? t('messages.noneForPerson') : t('messages.emptyDay')}
+        selectedCount={selection.count}
         note={note}
-        actions={actions}
-        speakersHidden={!settings.showSpeakers}
-        onShowSpeakers={() => onSettings({ showSpeakers: true })}
-        onClearPerson={() => setPerson(null)}
-        onDay={goToDay}
-        onSelect={onSelect}
-        onSelectDay={() => dispatch({ type: 'add', messages: data.shown })}
-        onSelectView={selectView()}
-        onCopy={copySelection}
+        onCopy={() => void selection.copy()}
         onExport={() => setDialog('export')}
-        onClearSelection={() => dispatch({ type: 'clear' })}
+        onClearSelection={selection.clear}
       />
-      {settings.showSpeakers && conversation && (
+      {showPanel && (
         <SpeakerSidebar
-          result={data.sidebarSpeakers.data}
-          loading={data.sidebarSpeakers.loading}
+          overlay={narrow}
+          result={data.sidebar.data}
+          loading={data.sidebar.loading}
           scope={settings.speakerScope}
           onScope={(speakerScope) => onSettings({ speakerScope })}
           activePerson={person}
-          onPerson={setPerson}
+          onPerson={(id) => {
+            setPerson(id);
+            if (narrow) setPeopleOpen(false);
+          }}
           me={settings.me}
           onMe={(me) => onSettings({ me })}
-          onHide={() => onSettings({ showSpeakers: false })}
+          onHide={() => (narrow ? setPeopleOpen(false) : onSettings({ showSpeakers: false }))}
+        />
+      )}
+      {menu && (
+        <MessageMenu
+          message={menu.message}
+          position={menu.position}
+          selected={selection.isSelected(menu.message.id)}
+          onCopyText={() => void selection.copy([menu.message])}
+          onCopyLink={() =>
+            copyToClipboard(linkTo(menu.message)).then(
+              () => setNote(t('menu.linkCopied')),
+              () => setNote(t('selection.copyFailed')),
+            )
+          }
+          onSelect={() => selection.onSelect(menu.message, 'toggle')}
+          onCopySource={() =>
+            copyToClipboard(`${menu.message.path}:${menu.message.line}`).then(
+              () => setNote(t('menu.sourceCopied')),
+              () => setNote(t('selection.copyFailed')),
+            )
+          }
+          onClose={() => setMenu(null)}
         />
       )}
       {dialog === 'settings' && (
@@ -291,8 +414,40 @@ export function Reader({ archive, settings, onSettings, changes, onArchiveOpened
         />
       )}
       {dialog === 'diagnostics' && <DiagnosticsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog ids={ids} onClose={() => setDialog(null)} />}
-      {image && <Lightbox image={image} onClose={() => setImage(null)} />}
+      {dialog === 'export' && <ExportDialog ids={selection.ids} onClose={() => setDialog(null)} />}
+      {dialog === 'gallery' && conversation && (
+        <GalleryDialog
+          conversation={conversation.id}
+          title={titleOf(conversation.id)}
+          loadRemoteImages={settings.loadRemoteImages}
+          onOpenImage={(list, at) => setImages({ list, at })}
+          onOpenMessage={(hit) => {
+            setDialog(null);
+            openHit({ ...hit, highlights: [] });
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {(open.askPath ||
+        open.error ||
+        (props.pending && props.pending.root !== archive.root && props.pending !== dismissed)) && (
+        <OpenFolderDialog
+          open={open}
+          pending={props.pending}
+          onClose={() => {
+            open.cancel();
+            setDismissed(props.pending);
+          }}
+        />
+      )}
+      {images && (
+        <Lightbox
+          images={images.list}
+          at={images.at}
+          onAt={(at) => setImages({ ...images, at })}
+          onClose={() => setImages(null)}
+        />
+      )}
     </div>
   );
 }

@@ -51,6 +51,7 @@ export function useApiQuery<T>(key: string | null, load: (() => Promise<T>) | nu
       current = false;
     };
     // `load` is a fresh closure every render; `key` says everything it depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
   // Data of an older key is stale: keep showing it while loading (no flash), but say so.

@@ -1,12 +1,12 @@
 /**
  * The data the reader shows for a place: the conversation's days, the messages of the list (a
  * day, or one person across days), the speakers for the sidebar, and the name -> person index
- * used for colours, "me" and mentions.
+ * used for colours, "me" and mentions. Every count comes from the service (days, speakers,
+ * a person's total), never from counting here a different set than the one shown.
  */
 import { useCallback, useMemo } from 'react';
-import type { Settings, SpeakersResult } from '../../shared/api';
-import { summarizeSpeakers } from '../../shared/archive/build';
-import type { Message } from '../../shared/model';
+import type { ApiError, Settings, SpeakersResult } from '../../shared/api';
+import type { DayActivity, Message, SpeakerSummary } from '../../shared/model';
 import { useDays } from '../calendar/useDays';
 import { buildRows, visibleMessages, type Row } from '../messages/rows';
 import { useDayMessages } from '../messages/useDayMessages';
@@ -15,6 +15,26 @@ import { personIndex, personRows, type PersonRow } from '../speakers/people';
 import { useSpeakers } from '../speakers/useSpeakers';
 import type { QueryState } from './useApiQuery';
 
+export interface ReaderData {
+  days: readonly DayActivity[];
+  daysLoading: boolean;
+  rows: Row[];
+  /** Changes when the list shows something else (another day or person): it opens afresh. */
+  listKey: string;
+  /** The messages the list shows, in order (ranges, "select day"). */
+  shown: Message[];
+  loading: boolean;
+  error: ApiError | null;
+  /** The person view's total (from the service), and its next page. */
+  personTotal: number;
+  loadMorePerson: () => void;
+  speakers: readonly SpeakerSummary[];
+  sidebar: QueryState<SpeakersResult>;
+  people: PersonRow[];
+  personOf: (name: string) => string;
+  isMine: (name: string) => boolean;
+}
+
 export function useReaderData(
   conversation: string | null,
   day: string | null,
@@ -22,7 +42,7 @@ export function useReaderData(
   settings: Settings,
   changed: number,
   focus: number | null,
-) {
+): ReaderData {
   const days = useDays(conversation, changed);
   const dayMessages = useDayMessages(
     person ? null : conversation,
@@ -34,34 +54,7 @@ export function useReaderData(
   const personMessages = usePersonMessages(conversation, person, changed);
   const conversationSpeakers = useSpeakers(conversation, null, changed);
   const byDay = settings.speakerScope === 'day' && day !== null && person === null;
-  // The day's speakers come from the day's messages already here, tied to the conversation's
-  // persons, with the service's own function: one request less before a big day shows. Only a
-  // whole day counts (not its first screenful), so they are counted once per day.
-  const daySpeakers: QueryState<SpeakersResult> = useMemo(
-    () =>
-      byDay && dayMessages.whole && conversationSpeakers.data
-        ? {
-            data: summarizeSpeakers(dayMessages.whole, conversationSpeakers.data.speakers),
-            dataKey: dayMessages.wholeKey,
-            error: null,
-            loading: false,
-          }
-        : {
-            data: undefined,
-            dataKey: null,
-            error: dayMessages.error ?? conversationSpeakers.error,
-            loading: true,
-          },
-    [
-      byDay,
-      dayMessages.whole,
-      dayMessages.wholeKey,
-      dayMessages.error,
-      conversationSpeakers.data,
-      conversationSpeakers.error,
-    ],
-  );
-  const sidebarSpeakers = byDay ? daySpeakers : conversationSpeakers;
+  const daySpeakers = useSpeakers(byDay ? conversation : null, byDay ? day : null, changed);
 
   const people: PersonRow[] = useMemo(
     () => (conversationSpeakers.data ? personRows(conversationSpeakers.data) : []),
@@ -87,28 +80,31 @@ export function useReaderData(
     [messages, settings.showEchoes, person],
   );
   const shown = useMemo(() => visibleMessages(rows), [rows]);
-  const loading = person ? personMessages.loading : dayMessages.loading;
-  // What the list shows: a new list (scrolled to the top) only once the new messages are here,
-  // so switching days never flashes the old day at the top or an empty "Loading". The day the
-  // messages are of, not the request: the same day fetched again after a change keeps its list.
+  // What the list shows: a new list only once the new messages are here, so switching days never
+  // flashes the old day at the top or an empty "Loading". The day the messages are of, not the
+  // request: the same day fetched again after a change keeps its list (and its scroll).
   const first = dayMessages.data?.[0];
   const listKey = person
     ? `person\n${conversation}\n${person}`
     : `day\n${first?.conversation ?? ''}\n${first?.day ?? ''}`;
-  const error = person ? personMessages.error : dayMessages.error;
 
   return {
-    days,
+    days: days.data ?? NO_DAYS,
+    daysLoading: days.loading,
     rows,
     listKey,
     shown,
-    loading,
-    error,
-    personMessages,
-    conversationSpeakers,
-    sidebarSpeakers,
+    loading: person ? personMessages.loading : dayMessages.loading,
+    error: person ? personMessages.error : dayMessages.error,
+    personTotal: personMessages.total,
+    loadMorePerson: personMessages.loadMore,
+    speakers: conversationSpeakers.data?.speakers ?? NO_SPEAKERS,
+    sidebar: byDay ? daySpeakers : conversationSpeakers,
     people,
     personOf,
     isMine,
   };
 }
+
+const NO_DAYS: DayActivity[] = [];
+const NO_SPEAKERS: SpeakerSummary[] = [];

@@ -1,9 +1,11 @@
 /**
  * The route as React state, mirrored in the URL hash (history entries, so Back/Forward work)
- * and in localStorage (restored when the app starts with an empty hash).
+ * and in localStorage (restored when the app starts with an empty hash). Scrolling only rewrites
+ * the current entry's anchor (`keepAnchor`): the entry holds where the reader was when they left
+ * it, and nothing re-renders while they scroll.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { EMPTY_ROUTE, formatRoute, parseRoute, sameRoute, type Route } from './route';
+import { EMPTY_ROUTE, formatRoute, parseRoute, sameRoute, type Anchor, type Route } from './route';
 
 const STORAGE_KEY = 'scrollback.route';
 
@@ -19,10 +21,20 @@ function initialRoute(): Route {
   return EMPTY_ROUTE;
 }
 
+function remember(hash: string): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, hash);
+  } catch {
+    // Not remembering the place is not worth an error.
+  }
+}
+
 export interface RouteControl {
   route: Route;
   /** Moves to a place: a new history entry unless `replace`. */
   navigate: (route: Route, options?: { replace?: boolean }) => void;
+  /** Records where the list is scrolled, in the current entry only (no render, no new entry). */
+  keepAnchor: (anchor: Anchor | null) => void;
 }
 
 export function useRoute(): RouteControl {
@@ -46,11 +58,7 @@ export function useRoute(): RouteControl {
   useEffect(() => {
     const hash = formatRoute(route);
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, hash);
-    } catch {
-      // Not remembering the place is not worth an error.
-    }
+    remember(hash);
   }, [route]);
 
   const navigate = useCallback((next: Route, options?: { replace?: boolean }) => {
@@ -62,5 +70,13 @@ export function useRoute(): RouteControl {
     setRoute((current) => (sameRoute(current, next) ? current : next));
   }, []);
 
-  return { route, navigate };
+  const keepAnchor = useCallback((anchor: Anchor | null) => {
+    const shown = parseRoute(window.location.hash);
+    const hash = formatRoute({ ...shown, anchor });
+    if (window.location.hash === hash) return;
+    window.history.replaceState(null, '', hash);
+    remember(hash);
+  }, []);
+
+  return { route, navigate, keepAnchor };
 }

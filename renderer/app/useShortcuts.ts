@@ -1,9 +1,12 @@
 /**
  * Keyboard shortcuts that work anywhere in the reader: Ctrl/Cmd+F to search, [ and ] for the
- * previous and next day, Esc to clear the selection (then the person filter), and Ctrl/Cmd+C to
- * copy the selected messages when no text is selected (text selection copies as usual).
+ * previous and next day, Esc to clear the selection (then the person filter), Ctrl/Cmd+C to copy
+ * the selected messages when no text is selected (text selection copies as usual). In the
+ * browser (`scrollback serve`) also Ctrl/Cmd+O and Ctrl/Cmd+E, and Ctrl/Cmd+= / - / 0 for the
+ * text size, which the app's own menu does there.
  */
 import { useEffect, useRef } from 'react';
+import { transport } from '../api';
 
 export interface ShortcutHandlers {
   focusSearch: () => void;
@@ -13,6 +16,10 @@ export interface ShortcutHandlers {
   escape: () => boolean;
   /** The text to copy for Ctrl/Cmd+C, or null to let the browser copy as usual. */
   copyText: () => string | null;
+  openFolder: () => void;
+  exportSelection: () => void;
+  /** +1 larger, -1 smaller, 0 back to normal. */
+  zoom: (step: 1 | -1 | 0) => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -30,20 +37,39 @@ function hasTextSelection(): boolean {
   return selection !== null && !selection.isCollapsed && selection.toString() !== '';
 }
 
+/** Keys the app's menu answers in the desktop app; only the page answers them in a browser. */
+const BROWSER_ONLY: Record<string, (handlers: ShortcutHandlers) => void> = {
+  o: (handlers) => handlers.openFolder(),
+  e: (handlers) => handlers.exportSelection(),
+  '=': (handlers) => handlers.zoom(1),
+  '+': (handlers) => handlers.zoom(1),
+  '-': (handlers) => handlers.zoom(-1),
+  '0': (handlers) => handlers.zoom(0),
+};
+
 export function useShortcuts(handlers: ShortcutHandlers): void {
   // Handlers change every render; the listeners are installed once and read the latest.
   const latest = useRef(handlers);
-  latest.current = handlers;
+  useEffect(() => {
+    latest.current = handlers;
+  });
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const command = event.ctrlKey || event.metaKey;
-      if (command && !event.altKey && event.key.toLowerCase() === 'f') {
+      const key = event.key.toLowerCase();
+      if (command && !event.altKey && key === 'f') {
         event.preventDefault();
         latest.current.focusSearch();
         return;
       }
       if (document.querySelector('dialog[open]')) return;
+      const browserOnly = BROWSER_ONLY[key];
+      if (command && !event.altKey && transport === 'http' && browserOnly) {
+        event.preventDefault();
+        browserOnly(latest.current);
+        return;
+      }
       if (event.key === 'Escape' && !isTyping(event.target)) {
         if (latest.current.escape()) event.preventDefault();
         return;

@@ -68,10 +68,23 @@ export function adjacentDay(
   return days[index - 1]?.day ?? null;
 }
 
-/** The day with messages nearest to `day`: itself, else the next one, else the previous one. */
+/** The day with messages nearest to `day` (itself when it has some; the earlier one on a tie). */
 export function nearestDay(days: readonly DayActivity[], day: string): string | null {
   const index = lowerBound(days, day);
-  return days[index]?.day ?? days[index - 1]?.day ?? null;
+  const after = days[index]?.day;
+  const before = days[index - 1]?.day;
+  if (after === undefined || before === undefined) return after ?? before ?? null;
+  if (after === day) return after;
+  return daysBetween(before, day) <= daysBetween(day, after) ? before : after;
+}
+
+/** Whole days from `from` to `to` (floating days, no zone). */
+function daysBetween(from: string, to: string): number {
+  const at = (day: string) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d) / 86_400_000;
+  };
+  return at(to) - at(from);
 }
 
 /** `2018-05` of a day, and stepping months without Date. */

@@ -23,7 +23,7 @@ export function Welcome({
         <h1>{t('welcome.title')}</h1>
         <p className="welcome-lead">{t('welcome.lead')}</p>
         {open.askPath ? (
-          <PathForm busy={open.busy} onOpen={open.openPath} onCancel={open.cancelPath} />
+          <PathForm busy={open.busy} onOpen={open.openPath} onCancel={open.cancel} />
         ) : (
           <div className="welcome-actions">
             <button

@@ -1,6 +1,7 @@
 /**
  * Opening an archive: a native folder dialog in the app; where there is none (a browser under
- * `scrollback serve`, where chooseFolder answers null) the caller shows a path box instead.
+ * `scrollback serve`, where chooseFolder answers null) the caller shows a path box instead. A
+ * failure stays here, to be shown where the user asked (the path box keeps what they typed).
  */
 import { useCallback, useState } from 'react';
 import type { ApiError } from '../../shared/api';
@@ -15,7 +16,8 @@ export interface OpenArchive {
   chooseFolder: () => void;
   openPath: (path: string) => void;
   openSample: () => void;
-  cancelPath: () => void;
+  /** Closes the path box and forgets the failure. */
+  cancel: () => void;
 }
 
 export function useOpenArchive(onOpened: () => void): OpenArchive {
@@ -60,6 +62,9 @@ export function useOpenArchive(onOpened: () => void): OpenArchive {
     chooseFolder,
     openPath: (path: string) => run(() => api.openArchive({ path: path.trim() })),
     openSample: () => run(() => api.openSample({})),
-    cancelPath: () => setAskPath(false),
+    cancel: () => {
+      setAskPath(false);
+      setError(null);
+    },
   };
 }

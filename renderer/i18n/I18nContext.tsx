@@ -15,7 +15,3 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
 export function useT(): Translate {
   return useContext(I18nContext).t;
 }
-
-export function useLocale(): Locale {
-  return useContext(I18nContext).locale;
-}

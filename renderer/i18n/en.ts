@@ -1,6 +1,8 @@
 /** English UI strings. The keys here are the catalogue: every other language gives them all. */
 export const en = {
   'common.loading': 'Loading…',
+  'common.number': '{count}',
+  'common.percent': '{percent}%',
   'dialog.close': 'Close',
   'dialog.cancel': 'Cancel',
 
@@ -22,10 +24,13 @@ export const en = {
 
   'archive.sample': 'Sample archive',
   'archive.stats': '{messages} messages · {conversations} conversations',
+  'archive.opening': 'Opening {path}…',
 
   'conversations.label': 'Conversations',
   'conversations.empty': 'This archive holds no chat logs.',
   'conversations.messages': '{count} msgs',
+  'conversations.pin': 'Pin to the top',
+  'conversations.unpin': 'Unpin',
 
   'footer.openFolder': 'Open another folder',
   'footer.diagnostics': 'Files that could not be read: {count}',
@@ -38,9 +43,11 @@ export const en = {
   'header.nextDay': 'Next day with messages',
   'header.chooseDate': 'Choose a date',
   'header.dayMessages': '{count} messages on this day',
+  'header.dayMessages.one': '{count} message on this day',
   'header.personView': '{name}: {count} messages across all days',
   'header.clearPerson': 'Show all people',
   'header.showSpeakers': 'Show the people panel',
+  'header.personDate': 'Go to a date',
 
   'messages.listLabel': 'Messages of {day}',
   'messages.dividerLabel': 'Time {time}',
@@ -55,8 +62,14 @@ export const en = {
   'messages.imageUnavailable': 'Image not available: {alt}',
   'messages.openImage': 'Open image {alt}',
   'messages.fileCard': 'Shared file {name} (the file itself is not in the archive)',
+  'messages.jumpLatest': 'Jump to the latest message',
 
   'lightbox.title': 'Image',
+  'lightbox.previous': 'Previous image',
+  'lightbox.next': 'Next image',
+  'lightbox.zoomIn': 'Zoom in',
+  'lightbox.zoomOut': 'Zoom out',
+  'lightbox.fit': 'Fit',
 
   'calendar.label': 'Calendar',
   'calendar.years': 'Years',
@@ -83,6 +96,8 @@ export const en = {
   'speakers.hide': 'Hide the people panel',
   'speakers.filter': 'Filter people',
   'speakers.count': '{count} people',
+  'speakers.count.one': '{count} person',
+  'speakers.none': 'No speakers recorded: this log has times and text only.',
   'speakers.aliases': 'Also: {names}',
   'speakers.me': 'This is me',
   'speakers.notMe': 'Not me',
@@ -91,9 +106,25 @@ export const en = {
   'search.label': 'Search messages',
   'search.placeholder': 'Search (Ctrl/Cmd+F)',
   'search.results': '{count} results',
+  'search.results.one': '{count} result',
+  'search.searching': 'Searching…',
+  'search.image': 'Image',
+  'search.moreMonths': '{count} more months',
+  'search.fewerMonths': 'Fewer months',
   'search.shown': '{shown} of {total} shown',
   'search.showMore': 'Show more',
   'search.facets': 'Narrow the search',
+
+  'query.unclosedQuote': 'The quote opened in “{text}” is never closed; it was read to the end.',
+  'query.emptyQuotes': 'Empty quotes “{text}” were ignored.',
+  'query.negatedOperator': '“{text}” was ignored: only words and phrases can be left out with “-”.',
+  'query.missingValue': '“{text}” was ignored: it needs a value after the colon.',
+  'query.unknownFeature': '“{text}” was ignored: has: takes {features}.',
+  'query.invalidDay': '“{text}” was ignored: on: takes a day such as 2018-05-15.',
+  'query.invalidPeriod':
+    '“{text}” was ignored: during: takes a month such as 2018-05 or a year such as 2018.',
+  'query.invalidDate':
+    '“{text}” was ignored: {operator}: takes a day (2018-05-15), a month (2018-05) or a year (2018).',
 
   'selection.toolbar': 'Selected messages',
   'selection.count': '{count} selected',
@@ -106,6 +137,34 @@ export const en = {
   'selection.selectDay': 'Select day',
   'selection.selectPerson': 'Select all of {name}',
   'selection.selectResults': 'Select all results',
+
+  'menu.label': 'Message',
+  'menu.copyText': 'Copy text',
+  'menu.copyLink': 'Copy link to this message',
+  'menu.select': 'Select',
+  'menu.unselect': 'Unselect',
+  'menu.copySource': 'Copy source file and line',
+  'menu.linkCopied': 'Link copied',
+  'menu.sourceCopied': 'Source copied',
+
+  'hits.label': 'Search results in this conversation',
+  'hits.position': 'Result {position} of {total} in this conversation',
+  'hits.newer': 'Newer result',
+  'hits.older': 'Older result',
+
+  'gallery.open': 'Images, files and links',
+  'gallery.title': 'Images, files and links of {title}',
+  'gallery.kinds': 'What to show',
+  'gallery.images': 'Images',
+  'gallery.files': 'Files',
+  'gallery.links': 'Links',
+  'gallery.empty': 'None in this conversation.',
+  'gallery.remote': 'Image from the web, {day}',
+
+  'skip.label': 'Skip links',
+  'skip.messages': 'Skip to the messages',
+  'skip.search': 'Skip to search',
+  'skip.conversations': 'Skip to the conversations',
 
   'export.title': 'Export {count} messages',
   'export.format': 'Format',
@@ -133,6 +192,9 @@ export const en = {
   'settings.languageSystem': 'Like the system',
   'settings.me': 'This is me (my bubbles on the right, in green)',
   'settings.meNone': 'Nobody',
+  'settings.meClear': 'Nobody',
+  'settings.meNoMatch': 'No one by that name.',
+  'settings.textSize': 'Text size',
   'settings.showEchoes': 'Show echo duplicates',
   'settings.showEchoesHint':
     'The exporter sometimes wrote a message twice, under two names of one person. They are folded into one by default.',
@@ -148,6 +210,9 @@ export const en = {
   'shortcut.select': 'Select a range / add or remove one',
   'shortcut.copy': 'Copy the selected messages as text',
   'shortcut.escape': 'Clear the selection, then the person filter',
+  'shortcut.messages': 'Move through the messages, to the ends, by pages',
+  'shortcut.messageKeys': 'Select the focused message; open its menu',
+  'shortcut.results': 'Next / previous search result in the conversation',
 
   'diagnostics.title': 'Files that could not be read',
   'diagnostics.empty': 'Every file was read.',

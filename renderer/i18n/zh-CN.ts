@@ -3,6 +3,8 @@ import type { Messages } from './en';
 
 export const zhCN: Messages = {
   'common.loading': '加载中…',
+  'common.number': '{count}',
+  'common.percent': '{percent}%',
   'dialog.close': '关闭',
   'dialog.cancel': '取消',
 
@@ -24,10 +26,13 @@ export const zhCN: Messages = {
 
   'archive.sample': '示例档案',
   'archive.stats': '{messages} 条消息 · {conversations} 个会话',
+  'archive.opening': '正在打开 {path}…',
 
   'conversations.label': '会话',
   'conversations.empty': '这个档案里没有聊天记录。',
   'conversations.messages': '{count} 条',
+  'conversations.pin': '置顶',
+  'conversations.unpin': '取消置顶',
 
   'footer.openFolder': '打开其他文件夹',
   'footer.diagnostics': '无法读取的文件：{count}',
@@ -40,9 +45,11 @@ export const zhCN: Messages = {
   'header.nextDay': '下一个有消息的日子',
   'header.chooseDate': '选择日期',
   'header.dayMessages': '当天 {count} 条消息',
+  'header.dayMessages.one': '当天 {count} 条消息',
   'header.personView': '{name}：全部日期共 {count} 条消息',
   'header.clearPerson': '显示所有人',
   'header.showSpeakers': '显示成员栏',
+  'header.personDate': '跳到日期',
 
   'messages.listLabel': '{day} 的消息',
   'messages.dividerLabel': '时间 {time}',
@@ -57,8 +64,14 @@ export const zhCN: Messages = {
   'messages.imageUnavailable': '图片无法显示：{alt}',
   'messages.openImage': '查看图片 {alt}',
   'messages.fileCard': '分享的文件 {name}（档案中没有文件本身）',
+  'messages.jumpLatest': '跳到最新消息',
 
   'lightbox.title': '图片',
+  'lightbox.previous': '上一张',
+  'lightbox.next': '下一张',
+  'lightbox.zoomIn': '放大',
+  'lightbox.zoomOut': '缩小',
+  'lightbox.fit': '适应窗口',
 
   'calendar.label': '日历',
   'calendar.years': '年份',
@@ -85,6 +98,8 @@ export const zhCN: Messages = {
   'speakers.hide': '隐藏成员栏',
   'speakers.filter': '筛选成员',
   'speakers.count': '{count} 人',
+  'speakers.count.one': '{count} 人',
+  'speakers.none': '没有记录发言人：这份记录只有时间和文字。',
   'speakers.aliases': '又名：{names}',
   'speakers.me': '这是我',
   'speakers.notMe': '不是我',
@@ -93,9 +108,24 @@ export const zhCN: Messages = {
   'search.label': '搜索消息',
   'search.placeholder': '搜索（Ctrl/Cmd+F）',
   'search.results': '{count} 条结果',
+  'search.results.one': '{count} 条结果',
+  'search.searching': '正在搜索…',
+  'search.image': '图片',
+  'search.moreMonths': '另外 {count} 个月',
+  'search.fewerMonths': '收起月份',
   'search.shown': '已显示 {shown} 条，共 {total} 条',
   'search.showMore': '显示更多',
   'search.facets': '缩小搜索范围',
+
+  'query.unclosedQuote': '“{text}”中的引号没有闭合，已读到末尾。',
+  'query.emptyQuotes': '空引号“{text}”已忽略。',
+  'query.negatedOperator': '已忽略“{text}”：只有词语和短语可以用“-”排除。',
+  'query.missingValue': '已忽略“{text}”：冒号后面需要填写内容。',
+  'query.unknownFeature': '已忽略“{text}”：has: 只接受 {features}。',
+  'query.invalidDay': '已忽略“{text}”：on: 需要一个日期，例如 2018-05-15。',
+  'query.invalidPeriod': '已忽略“{text}”：during: 需要一个月份（如 2018-05）或年份（如 2018）。',
+  'query.invalidDate':
+    '已忽略“{text}”：{operator}: 需要日期（2018-05-15）、月份（2018-05）或年份（2018）。',
 
   'selection.toolbar': '已选消息',
   'selection.count': '已选 {count} 条',
@@ -108,6 +138,34 @@ export const zhCN: Messages = {
   'selection.selectDay': '选择当天',
   'selection.selectPerson': '选择 {name} 的全部消息',
   'selection.selectResults': '选择全部搜索结果',
+
+  'menu.label': '消息',
+  'menu.copyText': '复制文字',
+  'menu.copyLink': '复制这条消息的链接',
+  'menu.select': '选择',
+  'menu.unselect': '取消选择',
+  'menu.copySource': '复制来源文件和行号',
+  'menu.linkCopied': '链接已复制',
+  'menu.sourceCopied': '来源已复制',
+
+  'hits.label': '本会话中的搜索结果',
+  'hits.position': '本会话第 {position} / {total} 条结果',
+  'hits.newer': '较新的结果',
+  'hits.older': '较早的结果',
+
+  'gallery.open': '图片、文件与链接',
+  'gallery.title': '{title} 的图片、文件与链接',
+  'gallery.kinds': '显示内容',
+  'gallery.images': '图片',
+  'gallery.files': '文件',
+  'gallery.links': '链接',
+  'gallery.empty': '本会话中没有。',
+  'gallery.remote': '网络图片，{day}',
+
+  'skip.label': '跳转链接',
+  'skip.messages': '跳到消息',
+  'skip.search': '跳到搜索',
+  'skip.conversations': '跳到会话列表',
 
   'export.title': '导出 {count} 条消息',
   'export.format': '格式',
@@ -135,6 +193,9 @@ export const zhCN: Messages = {
   'settings.languageSystem': '跟随系统',
   'settings.me': '这是我（我的消息显示在右侧，绿色气泡）',
   'settings.meNone': '无',
+  'settings.meClear': '无',
+  'settings.meNoMatch': '没有叫这个名字的人。',
+  'settings.textSize': '文字大小',
   'settings.showEchoes': '显示重复回显',
   'settings.showEchoesHint':
     '导出工具有时会把同一条消息用同一个人的两个名字各写一次，默认合并为一条。',
@@ -149,6 +210,9 @@ export const zhCN: Messages = {
   'shortcut.select': '选择一段 / 加选或取消一条',
   'shortcut.copy': '把已选消息复制为文字',
   'shortcut.escape': '清除选择，再按一次清除成员筛选',
+  'shortcut.messages': '在消息间移动、到两端、翻页',
+  'shortcut.messageKeys': '选择当前消息；打开它的菜单',
+  'shortcut.results': '本会话中的下一条 / 上一条搜索结果',
 
   'diagnostics.title': '无法读取的文件',
   'diagnostics.empty': '所有文件都已读取。',

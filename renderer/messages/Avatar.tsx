@@ -1,5 +1,5 @@
 /** A speaker's avatar: their first character on a colour of their own. */
-import { avatarColor, avatarInitial } from './avatar';
+import { avatarColor, avatarInitial } from '../../shared/avatar';
 
 export function Avatar({
   name,

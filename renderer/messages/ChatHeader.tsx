@@ -1,8 +1,9 @@
 /**
  * The bar above the messages: the conversation's title, what the list shows (a day, or one
- * person across days), day navigation with the calendar, and selection and sidebar buttons.
+ * person across days), day navigation with the calendar (in a person's view it jumps to their
+ * messages of a date), the gallery, selection buttons, and the people panel's button.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DayActivity } from '../../shared/model';
 import { CalendarPopover } from '../calendar/CalendarPopover';
 import { adjacentDay } from '../calendar/calendarModel';
@@ -12,34 +13,29 @@ export interface ChatHeaderProps {
   title: string;
   day: string | null;
   days: readonly DayActivity[];
+  /** The day's message count, from the service. */
   dayCount: number;
   person: { name: string; total: number } | null;
   onClearPerson: () => void;
   onDay: (day: string) => void;
   onSelectDay: () => void;
   onSelectView: { label: string; run: () => void } | null;
-  speakersHidden: boolean;
-  onShowSpeakers: () => void;
+  onGallery: () => void;
+  /** The people panel's button: shown when the panel is hidden or an overlay. */
+  people: { open: boolean; onToggle: () => void } | null;
 }
 
 export function ChatHeader(props: ChatHeaderProps) {
-  const {
-    title,
-    day,
-    days,
-    dayCount,
-    person,
-    onClearPerson,
-    onDay,
-    onSelectDay,
-    onSelectView,
-    speakersHidden,
-    onShowSpeakers,
-  } = props;
+  const { title, day, days, dayCount, person, onDay } = props;
   const t = useT();
   const [calendarOpen, setCalendarOpen] = useState(false);
-  const previous = day ? adjacentDay(days, day, -1) : null;
-  const next = day ? adjacentDay(days, day, 1) : null;
+  const dayButton = useRef<HTMLButtonElement>(null);
+  const previous = day && !person ? adjacentDay(days, day, -1) : null;
+  const next = day && !person ? adjacentDay(days, day, 1) : null;
+  const closeCalendar = () => {
+    setCalendarOpen(false);
+    dayButton.current?.focus();
+  };
 
   return (
     <header className="chat-header">
@@ -54,12 +50,13 @@ export function ChatHeader(props: ChatHeaderProps) {
         </p>
       </div>
       <div className="chat-tools">
-        {person ? (
-          <button type="button" className="button button-accent" onClick={onClearPerson}>
+        {person && (
+          <button type="button" className="button button-accent" onClick={props.onClearPerson}>
             {t('header.clearPerson')}
           </button>
-        ) : (
-          <nav className="day-nav" aria-label={t('header.dayNavigation')}>
+        )}
+        <nav className="day-nav" aria-label={t('header.dayNavigation')}>
+          {!person && (
             <button
               type="button"
               className="icon-button"
@@ -70,30 +67,33 @@ export function ChatHeader(props: ChatHeaderProps) {
             >
               ‹
             </button>
-            <div className="calendar-anchor">
-              <button
-                type="button"
-                className="day-button"
-                aria-haspopup="dialog"
-                aria-expanded={calendarOpen}
-                onClick={() => setCalendarOpen((open) => !open)}
-                title={t('header.chooseDate')}
-              >
-                <span className="calendar-icon" aria-hidden="true" />
-                {day ?? t('header.chooseDate')}
-              </button>
-              {calendarOpen && (
-                <CalendarPopover
-                  days={days}
-                  current={day}
-                  onClose={() => setCalendarOpen(false)}
-                  onPick={(picked) => {
-                    setCalendarOpen(false);
-                    onDay(picked);
-                  }}
-                />
-              )}
-            </div>
+          )}
+          <div className="calendar-anchor">
+            <button
+              ref={dayButton}
+              type="button"
+              className="day-button"
+              aria-haspopup="dialog"
+              aria-expanded={calendarOpen}
+              onClick={() => setCalendarOpen((open) => !open)}
+              title={person ? t('header.personDate') : t('header.chooseDate')}
+            >
+              <span className="calendar-icon" aria-hidden="true" />
+              {person ? t('header.personDate') : (day ?? t('header.chooseDate'))}
+            </button>
+            {calendarOpen && (
+              <CalendarPopover
+                days={days}
+                current={day}
+                onClose={closeCalendar}
+                onPick={(picked) => {
+                  closeCalendar();
+                  onDay(picked);
+                }}
+              />
+            )}
+          </div>
+          {!person && (
             <button
               type="button"
               className="icon-button"
@@ -104,29 +104,40 @@ export function ChatHeader(props: ChatHeaderProps) {
             >
               ›
             </button>
-          </nav>
-        )}
+          )}
+        </nav>
         <div className="select-tools">
           {!person && day && (
-            <button type="button" className="button button-quiet" onClick={onSelectDay}>
+            <button type="button" className="button button-quiet" onClick={props.onSelectDay}>
               {t('selection.selectDay')}
             </button>
           )}
-          {onSelectView && (
-            <button type="button" className="button button-quiet" onClick={onSelectView.run}>
-              {onSelectView.label}
+          {props.onSelectView && (
+            <button type="button" className="button button-quiet" onClick={props.onSelectView.run}>
+              {props.onSelectView.label}
             </button>
           )}
         </div>
-        {speakersHidden && (
+        <button
+          type="button"
+          className="icon-button"
+          onClick={props.onGallery}
+          aria-label={t('gallery.open')}
+          title={t('gallery.open')}
+        >
+          <span className="gallery-icon" aria-hidden="true" />
+        </button>
+        {props.people && (
           <button
             type="button"
             className="icon-button"
-            onClick={onShowSpeakers}
+            onClick={props.people.onToggle}
+            aria-expanded={props.people.open}
+            aria-controls="people"
             aria-label={t('header.showSpeakers')}
             title={t('header.showSpeakers')}
           >
-            ⟨
+            <span className="people-icon" aria-hidden="true" />
           </button>
         )}
       </div>

@@ -14,11 +14,13 @@ export function ArchiveImage({
   src,
   alt,
   onOpen,
+  tabIndex,
 }: {
   from: string;
   src: string;
   alt: string;
   onOpen: OpenImage;
+  tabIndex: number;
 }) {
   const t = useT();
   const [failed, setFailed] = useState(false);
@@ -35,6 +37,7 @@ export function ArchiveImage({
     <button
       type="button"
       className="image-thumb"
+      tabIndex={tabIndex}
       onClick={() => onOpen({ url, alt })}
       aria-label={t('messages.openImage', { alt: alt || src })}
     >
@@ -48,11 +51,13 @@ export function RemoteImage({
   alt,
   load,
   onOpen,
+  tabIndex,
 }: {
   src: string;
   alt: string;
   load: boolean;
   onOpen: OpenImage;
+  tabIndex: number;
 }) {
   const t = useT();
   const [failed, setFailed] = useState(false);
@@ -70,6 +75,7 @@ export function RemoteImage({
     <button
       type="button"
       className="image-thumb"
+      tabIndex={tabIndex}
       onClick={() => onOpen({ url: src, alt })}
       aria-label={t('messages.openImage', { alt: alt || src })}
     >

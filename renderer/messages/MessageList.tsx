@@ -1,31 +1,64 @@
 /**
  * The message list, virtualized: only rows near the viewport are in the DOM, each measured as it
- * renders, so a day of 10,000 messages opens and scrolls like a day of ten. A focused message
- * (a search result, a route) is scrolled to the middle and highlighted.
+ * renders, so a day of 10,000 messages opens and scrolls like a day of ten. It is one Tab stop:
+ * arrow keys move between messages (a roving focus, as Signal does), Home/End/PageUp/PageDown
+ * scroll exactly, Space selects, the context-menu key opens a message's menu. It opens where the
+ * route says (a scroll anchor, the end, or a focused message in the middle) and reports where it
+ * is scrolled, and a floating button jumps to the latest message.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { Message } from '../../shared/model';
+import type { Anchor } from '../app/route';
 import { useT } from '../i18n/I18nContext';
 import type { ClickMode } from '../selection/selection';
-import { MessageRow } from './MessageRow';
+import {
+  atEnd,
+  firstInView,
+  readAnchor,
+  rowElement,
+  scrollToEdge,
+  settleOnRow,
+} from './listScroll';
+import { MessageRow, type MenuPosition } from './MessageRow';
 import type { TextActions } from './MessageText';
 import type { Row } from './rows';
 
 export interface MessageListProps {
   rows: readonly Row[];
   label: string;
+  /** A message to land on in the middle and highlight (a search result, a link). */
   focusMessage: number | null;
+  /** Where the matched words are in the focused message's text. */
+  focusHighlights: readonly [number, number][];
+  /** Where to open: the route's anchor (wins over landing on the focused message). */
+  anchor: Anchor | null;
+  onAnchor: (anchor: Anchor | null) => void;
   multiDay: boolean;
   isSelected: (id: number) => boolean;
   selecting: boolean;
   personOf: (speaker: string) => string;
   isMine: (speaker: string) => boolean;
   onSelect: (message: Message, mode: ClickMode) => void;
+  onMenu: (message: Message, position: MenuPosition) => void;
   actions: TextActions;
   /** Called when the end of the list comes near (to load the next page). */
   onNearEnd?: () => void;
+  /** Whether this list ends with the conversation's latest message. */
+  endsAtLatest: boolean;
+  /** Goes to the conversation's latest message (when this list does not end there). */
+  onLatest: () => void;
 }
+
+const ANCHOR_DELAY_MS = 150;
 
 function estimateSize(row: Row | undefined): number {
   if (!row || row.kind === 'divider') return 40;
@@ -33,44 +66,93 @@ function estimateSize(row: Row | undefined): number {
 }
 
 export function MessageList(props: MessageListProps) {
-  const {
-    rows,
-    label,
-    focusMessage,
-    multiDay,
-    isSelected,
-    selecting,
-    personOf,
-    isMine,
-    onSelect,
-    actions,
-    onNearEnd,
-  } = props;
+  const { rows, label, focusMessage, anchor, onAnchor, onNearEnd, endsAtLatest, onLatest } = props;
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Rows of messages (not dividers) in order, and each message's row, for keys and positions.
+  const { messageIndexes, indexOf } = useMemo(() => {
+    const indexes: number[] = [];
+    const byId = new Map<number, number>();
+    rows.forEach((row, index) => {
+      if (row.kind !== 'message') return;
+      byId.set(row.message.id, indexes.length);
+      indexes.push(index);
+    });
+    return { messageIndexes: indexes, indexOf: byId };
+  }, [rows]);
+  const rowOf = (id: number | null) => {
+    const at = id === null ? undefined : indexOf.get(id);
+    return at === undefined ? -1 : messageIndexes[at]!;
+  };
+  const [active, setActive] = useState<number | null>(focusMessage);
+  const activeIndex = rowOf(active);
+  // The active message stays rendered, even scrolled away, so that focus never falls out of the list.
+  const rangeExtractor = useCallback(
+    (range: Parameters<typeof defaultRangeExtractor>[0]) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex >= 0 && !indexes.includes(activeIndex))
+        return [...indexes, activeIndex].sort((a, b) => a - b);
+      return indexes;
+    },
+    [activeIndex],
+  );
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => estimateSize(rows[index]),
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 6,
+    rangeExtractor,
   });
+  const [atBottom, setAtBottom] = useState(false);
 
-  // Land on the focused message once its row exists (the day may still be loading).
-  const focusIndex =
-    focusMessage === null
-      ? -1
-      : rows.findIndex((row) => row.kind === 'message' && row.message.id === focusMessage);
+  // Open where the route says: the anchor, else the focused message, else the top.
+  const focusIndex = rowOf(focusMessage);
+  const opened = useRef(false);
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    if (!opened.current) {
+      opened.current = true;
+      if (anchor === 'end') {
+        void scrollToEdge(scroller, 'end');
+        return;
+      }
+      if (anchor !== null) {
+        const index = rowOf(anchor.message);
+        if (index >= 0) {
+          void settleOnRow(scroller, virtualizer, index, anchor.message, anchor);
+          return;
+        }
+      }
+    } else if (anchor !== null) return;
+    if (focusIndex >= 0 && focusMessage !== null) {
+      setActive(focusMessage);
+      void settleOnRow(scroller, virtualizer, focusIndex, focusMessage, 'center');
+    }
+    // Where to open is decided once, when the list (keyed by what it shows) mounts; afterwards
+    // only a new focused message moves it. `rows` is read for that first decision only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusIndex, focusMessage, virtualizer]);
+
+  // Where the list is, once scrolling pauses: for the route, the jump button and the Tab stop.
+  const anchorTimer = useRef<number | undefined>(undefined);
+  const onScroll = () => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    setAtBottom(atEnd(scroller));
+    window.clearTimeout(anchorTimer.current);
+    anchorTimer.current = window.setTimeout(() => {
+      onAnchor(readAnchor(scroller, virtualizer, rows));
+      if (!scroller.contains(document.activeElement))
+        setActive(firstInView(scroller, virtualizer, rows));
+    }, ANCHOR_DELAY_MS);
+  };
+  useEffect(() => () => window.clearTimeout(anchorTimer.current), []);
   useEffect(() => {
-    if (focusIndex < 0) return;
-    virtualizer.scrollToIndex(focusIndex, { align: 'center' });
-    // Rows above are measured as they render, which moves the target; settle once more.
-    const timer = window.setTimeout(
-      () => virtualizer.scrollToIndex(focusIndex, { align: 'center' }),
-      120,
-    );
-    return () => window.clearTimeout(timer);
-  }, [focusIndex, virtualizer]);
+    const scroller = scrollRef.current;
+    if (scroller) setAtBottom(atEnd(scroller));
+  }, [rows.length]);
 
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
@@ -78,52 +160,170 @@ export function MessageList(props: MessageListProps) {
     if (onNearEnd && lastIndex >= rows.length - 20) onNearEnd();
   }, [lastIndex, rows.length, onNearEnd]);
 
+  // Moving the roving focus: the row is brought into view, then focused once it is rendered.
+  const pendingFocus = useRef<number | null>(null);
+  const moveTo = (index: number, align: 'auto' | 'start' | 'end' = 'auto') => {
+    const row = rows[index];
+    if (row?.kind !== 'message') return;
+    setActive(row.message.id);
+    pendingFocus.current = row.message.id;
+    virtualizer.scrollToIndex(index, { align });
+  };
+  useEffect(() => {
+    const id = pendingFocus.current;
+    const scroller = scrollRef.current;
+    if (id === null || !scroller) return;
+    const row = rowElement(scroller, id)?.querySelector<HTMLElement>('[role="listitem"]');
+    if (row) {
+      pendingFocus.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const scroller = scrollRef.current;
+    if (!scroller || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select')) return;
+    const at = active === null ? -1 : (indexOf.get(active) ?? -1);
+    const step = (offset: number) => {
+      const next = messageIndexes[Math.max(0, Math.min(messageIndexes.length - 1, at + offset))];
+      if (next !== undefined) moveTo(next);
+    };
+    const page = async (direction: 1 | -1) => {
+      scroller.scrollTop += direction * Math.max(40, scroller.clientHeight - 48);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const id = firstInView(scroller, virtualizer, rows);
+      if (id !== null) {
+        setActive(id);
+        pendingFocus.current = id;
+      }
+    };
+    const edge = async (where: 'start' | 'end') => {
+      await scrollToEdge(scroller, where);
+      const index =
+        where === 'start' ? messageIndexes[0] : messageIndexes[messageIndexes.length - 1];
+      if (index !== undefined) moveTo(index, where);
+    };
+    const row = rows[activeIndex];
+    switch (event.key) {
+      case 'ArrowDown':
+        step(1);
+        break;
+      case 'ArrowUp':
+        step(-1);
+        break;
+      case 'PageDown':
+        void page(1);
+        break;
+      case 'PageUp':
+        void page(-1);
+        break;
+      case 'Home':
+        void edge('start');
+        break;
+      case 'End':
+        void edge('end');
+        break;
+      case ' ':
+        if (row?.kind !== 'message' || target.closest('button, a')) return;
+        props.onSelect(row.message, event.shiftKey ? 'range' : 'toggle');
+        break;
+      case 'ContextMenu':
+      case 'F10':
+        if (event.key === 'F10' && !event.shiftKey) return;
+        if (row?.kind !== 'message') return;
+        {
+          const box = rowElement(scroller, row.message.id)?.getBoundingClientRect();
+          props.onMenu(row.message, { x: (box?.left ?? 0) + 80, y: (box?.top ?? 0) + 24 });
+        }
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  // Without an active message, the first one in view is the Tab stop.
+  const tabStop = active ?? (items.length > 0 ? firstMessageOf(rows, items) : null);
+  const showLatest = rows.length > 0 && (!atBottom || !endsAtLatest);
+
   return (
-    <div className="message-scroll" ref={scrollRef} tabIndex={0} aria-label={label}>
-      <div
-        className="message-canvas"
-        role="list"
-        aria-label={label}
-        style={{ height: virtualizer.getTotalSize() }}
-      >
-        {items.map((item) => {
-          const row = rows[item.index]!;
-          return (
-            <div
-              key={item.key}
-              className="virtual-row"
-              role="presentation"
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              {row.kind === 'divider' ? (
-                <div
-                  className="time-divider"
-                  role="separator"
-                  aria-label={t('messages.dividerLabel', {
-                    time: row.day ? `${row.day} ${row.time}` : row.time,
-                  })}
-                >
-                  <span>{row.day ? `${row.day} ${row.time}` : row.time}</span>
-                </div>
-              ) : (
-                <MessageRow
-                  message={row.message}
-                  person={personOf(row.message.speaker)}
-                  mine={isMine(row.message.speaker)}
-                  selected={isSelected(row.message.id)}
-                  selecting={selecting}
-                  focused={row.message.id === focusMessage}
-                  showDay={multiDay}
-                  onSelect={onSelect}
-                  actions={actions}
-                />
-              )}
-            </div>
-          );
-        })}
+    <div className="message-frame">
+      <div className="message-scroll" ref={scrollRef} onScroll={onScroll} id="messages">
+        <div
+          className="message-canvas"
+          role="list"
+          aria-label={label}
+          onKeyDown={onKeyDown}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            const id = row.kind === 'message' ? row.message.id : undefined;
+            return (
+              <div
+                key={item.key}
+                className="virtual-row"
+                role="presentation"
+                data-index={item.index}
+                data-message-id={id}
+                ref={virtualizer.measureElement}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                {row.kind === 'divider' ? (
+                  <div className="time-divider" role="separator">
+                    <span>{row.day ? `${row.day} ${row.time}` : row.time}</span>
+                  </div>
+                ) : (
+                  <MessageRow
+                    message={row.message}
+                    person={props.personOf(row.message.speaker)}
+                    mine={props.isMine(row.message.speaker)}
+                    selected={props.isSelected(row.message.id)}
+                    selecting={props.selecting}
+                    focused={row.message.id === focusMessage}
+                    highlights={row.message.id === focusMessage ? props.focusHighlights : NONE}
+                    tabStop={row.message.id === tabStop}
+                    showDay={props.multiDay}
+                    position={(indexOf.get(row.message.id) ?? 0) + 1}
+                    count={messageIndexes.length}
+                    onSelect={props.onSelect}
+                    onMenu={props.onMenu}
+                    onFocusRow={setActive}
+                    actions={props.actions}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
+      {showLatest && (
+        <button
+          type="button"
+          className="jump-latest"
+          onClick={() => {
+            const scroller = scrollRef.current;
+            if (endsAtLatest && scroller) void scrollToEdge(scroller, 'end');
+            else onLatest();
+          }}
+          aria-label={t('messages.jumpLatest')}
+          title={t('messages.jumpLatest')}
+        >
+          <span className="jump-latest-arrow" aria-hidden="true" />
+        </button>
+      )}
     </div>
   );
+}
+
+const NONE: readonly [number, number][] = [];
+
+function firstMessageOf(rows: readonly Row[], items: readonly { index: number }[]): number | null {
+  for (const item of items) {
+    const row = rows[item.index];
+    if (row?.kind === 'message') return row.message.id;
+  }
+  return null;
 }

@@ -1,12 +1,10 @@
 /**
- * The rows of the message list: messages with WeChat's time dividers between them. A divider
- * opens the list, follows every gap of more than five minutes, and (in views that span days,
- * such as one person's messages) every change of day, where it carries the date.
+ * The rows of the message list: messages with WeChat's time dividers between them (where they go
+ * is shared/timeDividers.ts, as in the HTML export). In views that span days, such as one
+ * person's messages, a divider at a change of day carries the date.
  */
-import { secondsOfDay } from '../../shared/dates';
 import type { Message } from '../../shared/model';
-
-export const DIVIDER_GAP_SECONDS = 5 * 60;
+import { needsTimeDivider } from '../../shared/timeDividers';
 
 export type Row =
   | { kind: 'divider'; key: string; day: string | null; time: string }
@@ -23,13 +21,6 @@ export interface RowOptions {
   multiDay: boolean;
 }
 
-/** Whether a time divider goes between `previous` and `next` (messages in display order). */
-export function needsDivider(previous: Message | undefined, next: Message): boolean {
-  if (!previous) return true;
-  if (previous.day !== next.day || previous.conversation !== next.conversation) return true;
-  return secondsOfDay(next.time) - secondsOfDay(previous.time) > DIVIDER_GAP_SECONDS;
-}
-
 /** `09:02:16` -> `09:02`, as WeChat shows divider times. */
 export function shortTime(time: string): string {
   return time.slice(0, 5);
@@ -40,7 +31,7 @@ export function buildRows(messages: readonly Message[], options: RowOptions): Ro
   let previous: Message | undefined;
   for (const message of messages) {
     if (!options.showEchoes && message.echoOf !== undefined) continue;
-    if (needsDivider(previous, message)) {
+    if (needsTimeDivider(previous, message)) {
       rows.push({
         kind: 'divider',
         key: `d${message.id}`,

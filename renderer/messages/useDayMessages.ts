@@ -89,6 +89,7 @@ export function useDayMessages(
     };
     // `key` says which day; a new focus within the same day needs no new fetch, and `state` is
     // read only to know which day is shown now.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
   const loaded = state.wholeKey !== null && state.wholeKey === key;

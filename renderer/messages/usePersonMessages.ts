@@ -143,7 +143,7 @@ async function firstPages(
 ): Promise<MessagePage> {
   const messages: Message[] = [];
   let cursor: string | undefined;
-  let total = 0;
+  let total: number;
   do {
     const limit = Math.min(2000, Math.max(PAGE, count - messages.length));
     const page: MessagePage = await api.getPersonMessages({

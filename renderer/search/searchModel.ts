@@ -3,6 +3,7 @@
  * highlights, and the query terms that facet chips append.
  */
 import type { SearchHit } from '../../shared/api';
+import { emojiFor, tokenize } from '../../shared/text/tokens';
 
 export interface HitGroup {
   conversation: string;
@@ -86,4 +87,42 @@ export function appendTerm(query: string, term: string): string {
   const trimmed = query.trim();
   if (trimmed.split(/\s+/).includes(term)) return trimmed;
   return trimmed === '' ? term : `${trimmed} ${term}`;
+}
+
+/**
+ * A hit's text as the list shows it: images as a word (`[Image]`), emoji codes as the emoji,
+ * with the highlights moved to match. A highlight inside an image or emoji code marks all of it.
+ */
+export function displayHit(
+  text: string,
+  highlights: readonly [number, number][],
+  imageLabel: string,
+): { text: string; highlights: [number, number][] } {
+  let shown = '';
+  const moved: [number, number][] = [];
+  let at = 0;
+  for (const token of tokenize(text)) {
+    const start = at;
+    const end = at + token.text.length;
+    at = end;
+    const from = shown.length;
+    const replaced =
+      token.kind === 'image'
+        ? `[${imageLabel}]`
+        : token.kind === 'emoji'
+          ? (emojiFor(token.name) ?? token.text)
+          : null;
+    shown += replaced ?? token.text;
+    for (const [hlStart, hlEnd] of highlights) {
+      if (hlEnd <= start || hlStart >= end) continue;
+      if (replaced !== null) moved.push([from, shown.length]);
+      else moved.push([from + Math.max(0, hlStart - start), from + Math.min(end, hlEnd) - start]);
+    }
+  }
+  return { text: shown, highlights: mergeRanges(moved) };
+}
+
+/** Months of the facet, newest first (the results' own order). */
+export function newestMonths<T extends { month: string }>(months: readonly T[]): T[] {
+  return [...months].sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
 }

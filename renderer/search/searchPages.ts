@@ -4,6 +4,9 @@
  */
 import type { SearchHit } from '../../shared/api';
 
+/** Hits per page: the first page, and each further one the list asks for. */
+export const SEARCH_PAGE = 200;
+
 /** `shown` followed by the hits of `page` not already in it, in the service's order. */
 export function appendHits(shown: readonly SearchHit[], page: readonly SearchHit[]): SearchHit[] {
   if (page.length === 0) return [...shown];

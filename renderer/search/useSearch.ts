@@ -1,36 +1,57 @@
 /**
  * Results as you type: the query is sent once typing pauses, and late answers are dropped. A
- * change on disk (`changed` bumped) asks again, showing the earlier results meanwhile. This is
- * the first page; useSearchPages adds the further ones.
+ * change on disk (`changed` bumped) asks again, showing the earlier results meanwhile. Further
+ * pages come from useSearchPages; together they are the search panel's state.
  */
 import { useEffect, useState } from 'react';
-import type { SearchHit, SearchResult } from '../../shared/api';
+import type { ApiError, SearchHit, SearchResult } from '../../shared/api';
 import { api } from '../api';
-import { useApiQuery, type QueryState } from '../app/useApiQuery';
+import { useApiQuery } from '../app/useApiQuery';
+import { SEARCH_PAGE } from './searchPages';
+import { useSearchPages } from './useSearchPages';
 
 export const SEARCH_DEBOUNCE_MS = 200;
-/** Hits per page: the first page, and each further one the list asks for. */
-export const SEARCH_PAGE = 200;
 
-export function useSearch(
-  query: string,
-  changed: number,
-): QueryState<SearchResult> & { settledQuery: string } {
-  const [settled, setSettled] = useState(query.trim());
+export interface SearchState {
+  /** The first page's answer (totals, facets, problems), for the query asked last. */
+  result: SearchResult | undefined;
+  /** Whether `result` answers what is typed now (not an earlier query, not still typing). */
+  current: boolean;
+  error: ApiError | null;
+  /** Every hit loaded so far, pages in order. */
+  hits: SearchHit[];
+  more: boolean;
+  loadingMore: boolean;
+  moreError: ApiError | null;
+  loadMore: () => void;
+}
+
+export function useSearch(query: string, changed: number): SearchState {
+  const trimmed = query.trim();
+  const [settled, setSettled] = useState(trimmed);
   useEffect(() => {
-    const trimmed = query.trim();
     if (trimmed === '') {
       setSettled('');
       return;
     }
     const timer = window.setTimeout(() => setSettled(trimmed), SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [query]);
-  const state = useApiQuery(
+  }, [trimmed]);
+  const first = useApiQuery(
     settled === '' ? null : `${settled}\n${changed}`,
     settled === '' ? null : () => api.search({ query: settled, limit: SEARCH_PAGE }),
   );
-  return { ...state, settledQuery: settled };
+  const pages = useSearchPages(first.data, first.dataKey);
+  return {
+    result: first.data,
+    current: settled === trimmed && !first.loading && first.data !== undefined,
+    error: first.error,
+    hits: pages.hits,
+    more: pages.more,
+    loadingMore: pages.loadingMore,
+    moreError: pages.moreError,
+    loadMore: pages.loadMore,
+  };
 }
 
 /** Every hit of a query, all pages, up to `cap` (for "select the current view"). */

@@ -7,8 +7,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ApiError, SearchHit, SearchResult } from '../../shared/api';
 import { api } from '../api';
 import { asApiError } from '../app/errors';
-import { appendHits, queryOfKey } from './searchPages';
-import { SEARCH_PAGE } from './useSearch';
+import { appendHits, queryOfKey, SEARCH_PAGE } from './searchPages';
 
 export interface SearchPages {
   /** Every hit loaded so far, first page included. */

@@ -1,19 +1,13 @@
 /**
- * The selection as plain text, one message per line as the text export writes it:
- * `2018-05-15 09:02:16 李雄峰: text`. Lines of a multi-line message follow on their own lines.
+ * The selection as plain text, exactly as the text export writes it (shared/export/text.ts):
+ * `2018-05-15 09:02:16 李雄峰: text`, further lines of a message indented by four spaces.
  */
+import { formatTextMessage } from '../../shared/export/text';
 import type { SelectedMessage } from './selection';
-
-export function messageLine(message: SelectedMessage): string {
-  const head = `${message.day} ${message.time}`;
-  return message.speaker === ''
-    ? `${head} ${message.text}`
-    : `${head} ${message.speaker}: ${message.text}`;
-}
 
 export function selectionText(messages: readonly SelectedMessage[]): string {
   return [...messages]
     .sort((a, b) => a.id - b.id)
-    .map(messageLine)
+    .map(formatTextMessage)
     .join('\n');
 }

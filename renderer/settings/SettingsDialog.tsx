@@ -1,8 +1,11 @@
-/** Settings: theme, language, who "I" am, echo duplicates, remote images, the speaker sidebar. */
+/** Settings: theme, language, who "I" am, text size, echo duplicates, remote images, the speaker sidebar. */
 import type { Settings } from '../../shared/api';
 import type { PersonRow } from '../speakers/people';
 import { Dialog } from '../app/Dialog';
 import { useT } from '../i18n/I18nContext';
+import { PersonPicker } from './PersonPicker';
+
+const TEXT_SIZES = [0.9, 1, 1.15, 1.3, 1.5];
 
 export interface SettingsDialogProps {
   settings: Settings;
@@ -58,25 +61,28 @@ export function SettingsDialog({ settings, onChange, people, onClose }: Settings
             ))}
           </div>
         </fieldset>
-        <label className="field">
-          <span>{t('settings.me')}</span>
-          <select
-            value={settings.me ?? ''}
-            onChange={(event) =>
-              onChange({ me: event.target.value === '' ? null : event.target.value })
-            }
-          >
-            <option value="">{t('settings.meNone')}</option>
-            {settings.me !== null && !people.some((person) => person.id === settings.me) && (
-              <option value={settings.me}>{settings.me}</option>
-            )}
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.names.join(' / ')}
-              </option>
+        <PersonPicker
+          label={t('settings.me')}
+          people={people}
+          value={settings.me}
+          onChange={(me) => onChange({ me })}
+        />
+        <fieldset className="segmented-field">
+          <legend>{t('settings.textSize')}</legend>
+          <div className="segmented" role="radiogroup" aria-label={t('settings.textSize')}>
+            {TEXT_SIZES.map((size) => (
+              <button
+                key={size}
+                type="button"
+                role="radio"
+                aria-checked={settings.textSize === size}
+                onClick={() => onChange({ textSize: size })}
+              >
+                {t('common.percent', { percent: Math.round(size * 100) })}
+              </button>
             ))}
-          </select>
-        </label>
+          </div>
+        </fieldset>
         <label className="checkbox">
           <input
             type="checkbox"
@@ -118,6 +124,12 @@ export function SettingsDialog({ settings, onChange, people, onClose }: Settings
             <dd>{t('shortcut.select')}</dd>
             <dt>Ctrl/Cmd+C</dt>
             <dd>{t('shortcut.copy')}</dd>
+            <dt>↑ ↓ Home End PgUp PgDn</dt>
+            <dd>{t('shortcut.messages')}</dd>
+            <dt>Space, Shift+F10</dt>
+            <dd>{t('shortcut.messageKeys')}</dd>
+            <dt>Enter, Shift+Enter</dt>
+            <dd>{t('shortcut.results')}</dd>
             <dt>Esc</dt>
             <dd>{t('shortcut.escape')}</dd>
           </dl>

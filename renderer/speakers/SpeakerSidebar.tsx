@@ -1,6 +1,8 @@
 /**
- * The people of the current day or of the whole conversation, by message count. Alias groups
- * are one row; a click shows only that person's messages across days, a second click clears it.
+ * The people of the current day or of the whole conversation, by message count (the service's).
+ * Alias groups are one row; a click shows only that person's messages across days, a second click
+ * clears it. In narrow windows it is an overlay over the messages, opened from the header. A
+ * speakerless log says that it records no speakers, rather than "0 people".
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { SpeakersResult } from '../../shared/api';
@@ -9,6 +11,8 @@ import { Avatar } from '../messages/Avatar';
 import { cardLine, matchesFilter, personRows } from './people';
 
 export interface SpeakerSidebarProps {
+  /** An overlay over the messages (narrow windows) rather than a column. */
+  overlay: boolean;
   result: SpeakersResult | undefined;
   loading: boolean;
   scope: 'day' | 'conversation';
@@ -21,7 +25,8 @@ export interface SpeakerSidebarProps {
 }
 
 export function SpeakerSidebar(props: SpeakerSidebarProps) {
-  const { result, loading, scope, onScope, activePerson, onPerson, me, onMe, onHide } = props;
+  const { overlay, result, loading, scope, onScope, activePerson, onPerson, me, onMe, onHide } =
+    props;
   const t = useT();
   const [filter, setFilter] = useState('');
   const rows = useMemo(() => (result ? personRows(result) : []), [result]);
@@ -38,7 +43,11 @@ export function SpeakerSidebar(props: SpeakerSidebarProps) {
   };
 
   return (
-    <aside className="speakers" aria-label={t('speakers.label')}>
+    <aside
+      className={`speakers${overlay ? ' speakers-overlay' : ''}`}
+      id="people"
+      aria-label={t('speakers.label')}
+    >
       <header className="speakers-header">
         <div className="segmented" role="group" aria-label={t('speakers.scope')}>
           <button type="button" aria-pressed={scope === 'day'} onClick={() => onScope('day')}>
@@ -59,7 +68,7 @@ export function SpeakerSidebar(props: SpeakerSidebarProps) {
           aria-label={t('speakers.hide')}
           title={t('speakers.hide')}
         >
-          ⟩
+          {overlay ? '×' : '⟩'}
         </button>
       </header>
       <input
@@ -71,7 +80,11 @@ export function SpeakerSidebar(props: SpeakerSidebarProps) {
         onChange={(event) => setFilter(event.target.value)}
       />
       <p className="speakers-count" aria-live="polite">
-        {loading && !result ? t('common.loading') : t('speakers.count', { count: shown.length })}
+        {loading && !result
+          ? t('common.loading')
+          : rows.length === 0
+            ? t('speakers.none')
+            : t('speakers.count', { count: shown.length })}
       </p>
       <ul className="person-list" aria-label={t('speakers.label')} onKeyDown={onKeyDown}>
         {shown.map((row) => {
@@ -92,7 +105,9 @@ export function SpeakerSidebar(props: SpeakerSidebarProps) {
                   <span className="person-line">
                     <span className="person-name">{row.displayName}</span>
                     {row.id === me && <span className="me-badge">{t('speakers.meBadge')}</span>}
-                    <span className="person-count">{row.messages}</span>
+                    <span className="person-count">
+                      {t('common.number', { count: row.messages })}
+                    </span>
                   </span>
                   {second !== '' && <span className="person-card">{second}</span>}
                   {aliases.length > 0 && (

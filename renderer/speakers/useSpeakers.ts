@@ -1,4 +1,4 @@
-/** The speakers and persons of a conversation, or of one of its days. */
+/** The speakers and persons of a conversation (day null), or of one of its days, with the service's counts. */
 import type { SpeakersResult } from '../../shared/api';
 import { api } from '../api';
 import { useApiQuery, type QueryState } from '../app/useApiQuery';

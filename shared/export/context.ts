@@ -56,6 +56,13 @@ export function dayRange(messages: readonly Message[]): { first: Day; last: Day 
   return { first, last };
 }
 
+/** The days an export covers, for titles: `2018-05-15`, `2018-05-15 – 2018-05-31`, or ''. */
+export function dayRangeLabel(messages: readonly Message[]): string {
+  const range = dayRange(messages);
+  if (range === null) return '';
+  return range.first === range.last ? range.first : `${range.first} – ${range.last}`;
+}
+
 /** Distinct conversations in the order they first appear. */
 export function conversationsOf(messages: readonly Message[]): string[] {
   return [...new Set(messages.map((message) => message.conversation))];

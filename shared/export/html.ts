@@ -5,15 +5,16 @@
  * data: images; archive images arrive already embedded (or as links to click) in the context, and
  * remote images become a placeholder showing their alt text and address.
  */
-import { splitGroupCard } from '../archive/groupCard';
-import { secondsOfDay, weekday } from '../dates';
+import { avatarColorIndex, avatarInitial } from '../avatar';
+import { weekday } from '../dates';
 import type { Message, Token } from '../model';
 import { emojiFor, tokenize } from '../text/tokens';
+import { needsTimeDivider } from '../timeDividers';
 import {
   conversationsOf,
   conversationTitle,
   countPeople,
-  dayRange,
+  dayRangeLabel,
   imageKey,
   type ExportContext,
 } from './context';
@@ -23,22 +24,13 @@ import { EXPORT_STYLE } from './htmlStyle';
 export const EXPORT_CSP =
   "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-/** A gap this long between two messages of a day shows the time between them, as WeChat does. */
-const TIME_GAP_SECONDS = 5 * 60;
-const AVATAR_COLORS = 8;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** `messages` in archive order (conversation, day, time). */
 export function formatHtml(messages: readonly Message[], context: ExportContext): string {
   const conversations = conversationsOf(messages);
   const titles = conversations.map((id) => conversationTitle(context, id));
-  const range = dayRange(messages);
-  const dates =
-    range === null
-      ? ''
-      : range.first === range.last
-        ? range.first
-        : `${range.first} – ${range.last}`;
+  const dates = dayRangeLabel(messages);
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -75,10 +67,7 @@ export function formatHtml(messages: readonly Message[], context: ExportContext)
       previous = null;
       out.push(`<h3 class="day"><span>${escapeHtml(day)} ${WEEKDAYS[weekday(day)]}</span></h3>`);
     }
-    if (
-      previous === null ||
-      secondsOfDay(message.time) - secondsOfDay(previous.time) >= TIME_GAP_SECONDS
-    ) {
+    if (needsTimeDivider(previous, message)) {
       out.push(`<p class="gap">${escapeHtml(message.time.slice(0, 5))}</p>`);
     }
     writeMessage(out, message, context);
@@ -161,7 +150,7 @@ function writeMessage(out: string[], message: Message, context: ExportContext): 
   out.push(`<article class="${classes}">`);
   if (message.speaker !== '') {
     out.push(
-      `<div class="avatar color-${colorIndex(person)}" aria-hidden="true">${escapeHtml(initial(message.speaker))}</div>`,
+      `<div class="avatar color-${avatarColorIndex(person)}" aria-hidden="true">${escapeHtml(avatarInitial(message.speaker))}</div>`,
     );
   }
   const name =
@@ -221,20 +210,6 @@ function formatImage(
     return `<a class="placeholder" href="${escapeHtml(image.href)}"><span class="placeholder-label">Image (too large to include): ${escapeHtml(alt)}</span><span class="placeholder-source">${escapeHtml(token.src)}</span></a>`;
   }
   return `<span class="placeholder"><span class="placeholder-label">Image not included: ${escapeHtml(alt)}</span><span class="placeholder-source">${escapeHtml(token.src)}</span></span>`;
-}
-
-/** The first letter of the name part of a group card (`李雄峰-银联商务-厦门` -> 李), for the avatar. */
-function initial(speaker: string): string {
-  const name = splitGroupCard(speaker).name || speaker;
-  return Array.from(name.trim())[0]?.toUpperCase() ?? '?';
-}
-
-/** A stable colour per person, so one person keeps one avatar colour across names and days. */
-function colorIndex(person: string): number {
-  let hash = 0;
-  for (let index = 0; index < person.length; index++)
-    hash = (hash * 31 + person.charCodeAt(index)) >>> 0;
-  return hash % AVATAR_COLORS;
 }
 
 const HTML_ESCAPES: Record<string, string> = {

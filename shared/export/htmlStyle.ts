@@ -4,6 +4,13 @@
  * rounded-square avatars, centred time and day dividers. Printing keeps the bubbles' colours,
  * never splits a message across pages, and drops the background.
  */
+import { AVATAR_COLORS } from '../avatar';
+
+/** One class per avatar colour, from the palette the app uses. */
+const AVATAR_CLASSES = AVATAR_COLORS.map(
+  (color, index) => `.color-${index} { background: ${color}; }`,
+).join('\n');
+
 export const EXPORT_STYLE = `
 :root {
   --page: #ededed;
@@ -53,9 +60,7 @@ h1 { margin: 4px 0 2px; font-size: 24px; font-weight: 600; overflow-wrap: anywhe
   display: flex; align-items: center; justify-content: center;
   color: #fff; font-size: 17px; font-weight: 600;
 }
-.color-0 { background: #5b8ff9; } .color-1 { background: #5ad8a6; } .color-2 { background: #f6bd16; }
-.color-3 { background: #e86452; } .color-4 { background: #6dc8ec; } .color-5 { background: #945fb9; }
-.color-6 { background: #ff9845; } .color-7 { background: #1e9493; }
+${AVATAR_CLASSES}
 .body { min-width: 0; max-width: calc(100% - 100px); display: flex; flex-direction: column; align-items: flex-start; }
 .meta { margin: 0 0 3px; font-size: 12px; color: var(--muted); overflow-wrap: anywhere; }
 .meta time { margin-left: 8px; font-variant-numeric: tabular-nums; }

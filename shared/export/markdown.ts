@@ -12,7 +12,13 @@
  * text is escaped only where the parser would otherwise read it differently (markdownText.ts).
  */
 import type { Message } from '../model';
-import { conversationsOf, conversationTitle, dayRange, type ExportContext } from './context';
+import {
+  conversationsOf,
+  conversationTitle,
+  dayRange,
+  dayRangeLabel,
+  type ExportContext,
+} from './context';
 import { encodeMessageText } from './markdownText';
 
 const BLANK_LINE = '   ';
@@ -46,12 +52,7 @@ function frontMatter(
   const range = dayRange(messages);
   const first = range?.first ?? '';
   const titles = conversations.map((id) => conversationTitle(context, id)).join(', ');
-  const days =
-    range === null
-      ? ''
-      : range.first === range.last
-        ? range.first
-        : `${range.first} – ${range.last}`;
+  const days = dayRangeLabel(messages);
   const lines = [
     '---',
     'layout:     source ',

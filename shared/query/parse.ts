@@ -1,6 +1,7 @@
 /**
  * The search query language. Pure and total: any string parses, and whatever was not understood
- * is reported as a sentence in `problems` (shown under the search box) instead of an error.
+ * is reported in `problems` instead of an error: as data (a code and what it is about), which the
+ * UI turns into a sentence in its language and the CLI into English (describeQueryProblem).
  *
  *   支付 "apple pay"      every word and "quoted phrase" must occur (a substring, any case)
  *   -红包 -"hello world"  no excluded word or phrase may occur
@@ -38,9 +39,57 @@ export interface Query {
   until: Day | null;
   /** Kinds of content every match holds. */
   has: Feature[];
-  /** What was not understood and ignored, one sentence each. */
-  problems: string[];
+  /** What was not understood and ignored. */
+  problems: QueryProblem[];
 }
+
+/** The operators that take a date: each says what it takes when given something else. */
+export type DateOperator = 'on' | 'during' | 'after' | 'before';
+
+/**
+ * A part of a query that was not understood. `text` is the part as typed (shortened past 60
+ * characters). Adding a code fails the typecheck of every exhaustive switch over them.
+ */
+export type QueryProblem =
+  /** A quote never closed: the phrase (or an operator's value) was read to the end. */
+  | { code: 'unclosed-quote'; text: string }
+  | { code: 'empty-quotes'; text: string }
+  /** `-from:x`: only words and phrases can be excluded. */
+  | { code: 'negated-operator'; text: string }
+  /** `from:` with nothing after the colon. */
+  | { code: 'missing-value'; text: string; operator: string }
+  /** `has:video`: has: takes one of `features`. */
+  | { code: 'unknown-feature'; text: string; features: readonly Feature[] }
+  /** A date operator given something that is not a date it takes. */
+  | { code: 'invalid-date'; text: string; operator: DateOperator };
+
+export type QueryProblemCode = QueryProblem['code'];
+
+/** A problem as an English sentence (the CLI's, and a reference for the UI's translations). */
+export function describeQueryProblem(problem: QueryProblem): string {
+  const text = `“${problem.text}”`;
+  switch (problem.code) {
+    case 'unclosed-quote':
+      return `The quote opened in ${text} is never closed; it was read to the end.`;
+    case 'empty-quotes':
+      return `Empty quotes ${text} were ignored.`;
+    case 'negated-operator':
+      return `${text} was ignored: only words and phrases can be excluded with "-".`;
+    case 'missing-value':
+      return `${text} was ignored: it needs a value after the colon.`;
+    case 'unknown-feature':
+      return `${text} was ignored: has: takes ${problem.features.join(', ')}.`;
+    case 'invalid-date':
+      return `${text} was ignored: ${DATE_FORMS[problem.operator]}`;
+  }
+}
+
+const DATE_FORMS: Record<DateOperator, string> = {
+  on: 'on: takes a day such as 2018-05-15.',
+  during: 'during: takes a month such as 2018-05 or a year such as 2018.',
+  after: 'after: takes a day (2018-05-15), a month (2018-05) or a year (2018).',
+  before: 'before: takes a day (2018-05-15), a month (2018-05) or a year (2018).',
+};
 
 const OPERATORS = new Set(['from', 'in', 'on', 'during', 'after', 'before', 'has']);
 
@@ -63,11 +112,11 @@ interface Piece {
   key: string | null;
   /** The value, folded. */
   value: string;
-  /** The piece as typed, for problem sentences. */
+  /** The piece as typed, for problems. */
   raw: string;
   quoted: boolean;
   /** A problem found while reading the piece itself (an unclosed quote). */
-  problem?: string;
+  problem?: QueryProblem;
 }
 
 export function parseQuery(input: string): Query {
@@ -85,20 +134,18 @@ export function parseQuery(input: string): Query {
     if (piece.problem) query.problems.push(piece.problem);
     if (piece.key === null) {
       if (piece.value === '') {
-        if (piece.quoted) query.problems.push(`Empty quotes ${quote(piece.raw)} were ignored.`);
+        if (piece.quoted) query.problems.push({ code: 'empty-quotes', text: shorten(piece.raw) });
         continue;
       }
       (piece.negated ? query.exclude : query.terms).push(piece.value);
       continue;
     }
     if (piece.negated) {
-      query.problems.push(
-        `${quote(piece.raw)} was ignored: only words and phrases can be excluded with "-".`,
-      );
+      query.problems.push({ code: 'negated-operator', text: shorten(piece.raw) });
       continue;
     }
     if (piece.value === '') {
-      query.problems.push(`${quote(piece.raw)} was ignored: it needs a value after the colon.`);
+      query.problems.push({ code: 'missing-value', text: shorten(piece.raw), operator: piece.key });
       continue;
     }
     applyOperator(query, piece);
@@ -119,12 +166,12 @@ function applyOperator(query: Query, piece: Piece): void {
       if ((FEATURES as readonly string[]).includes(value)) {
         if (!query.has.includes(value as Feature)) query.has.push(value as Feature);
       } else {
-        query.problems.push(`${quote(raw)} was ignored: has: takes ${FEATURES.join(', ')}.`);
+        query.problems.push({ code: 'unknown-feature', text: shorten(raw), features: FEATURES });
       }
       return;
     case 'on': {
       if (!isDay(value)) {
-        query.problems.push(`${quote(raw)} was ignored: on: takes a day such as 2018-05-15.`);
+        query.problems.push({ code: 'invalid-date', text: shorten(raw), operator: 'on' });
         return;
       }
       limitDays(query, value, value);
@@ -133,9 +180,7 @@ function applyOperator(query: Query, piece: Piece): void {
     case 'during': {
       const period = readPeriod(value);
       if (!period) {
-        query.problems.push(
-          `${quote(raw)} was ignored: during: takes a month such as 2018-05 or a year such as 2018.`,
-        );
+        query.problems.push({ code: 'invalid-date', text: shorten(raw), operator: 'during' });
         return;
       }
       limitDays(query, period.first, period.last);
@@ -144,9 +189,7 @@ function applyOperator(query: Query, piece: Piece): void {
     case 'after': {
       const period = isDay(value) ? { first: value, last: value } : readPeriod(value);
       if (!period) {
-        query.problems.push(
-          `${quote(raw)} was ignored: after: takes a day (2018-05-15), a month (2018-05) or a year (2018).`,
-        );
+        query.problems.push({ code: 'invalid-date', text: shorten(raw), operator: 'after' });
         return;
       }
       limitDays(query, addDays(period.last, 1), null);
@@ -155,9 +198,7 @@ function applyOperator(query: Query, piece: Piece): void {
     case 'before': {
       const period = isDay(value) ? { first: value, last: value } : readPeriod(value);
       if (!period) {
-        query.problems.push(
-          `${quote(raw)} was ignored: before: takes a day (2018-05-15), a month (2018-05) or a year (2018).`,
-        );
+        query.problems.push({ code: 'invalid-date', text: shorten(raw), operator: 'before' });
         return;
       }
       limitDays(query, null, addDays(period.first, -1));
@@ -209,10 +250,8 @@ function splitPieces(input: string): Piece[] {
     if (text[at] === '"') {
       const end = text.indexOf('"', at + 1);
       const close = end === -1 ? text.length : end;
-      const problem =
-        end === -1
-          ? `The quote opened in ${quote(input.slice(start))} is never closed; the phrase was read to the end.`
-          : undefined;
+      const problem: QueryProblem | undefined =
+        end === -1 ? { code: 'unclosed-quote', text: shorten(input.slice(start)) } : undefined;
       pieces.push({
         negated,
         key: null,
@@ -231,13 +270,12 @@ function splitPieces(input: string): Piece[] {
     const key = colon > 0 ? word.slice(0, colon) : '';
     if (OPERATORS.has(key)) {
       let value = word.slice(colon + 1);
-      let problem: string | undefined;
+      let problem: QueryProblem | undefined;
       if (value === '' && text[end] === '"') {
         // from:"a name with spaces"
         const close = text.indexOf('"', end + 1);
         const stop = close === -1 ? text.length : close;
-        if (close === -1)
-          problem = `The quote opened in ${quote(input.slice(start))} is never closed; the value was read to the end.`;
+        if (close === -1) problem = { code: 'unclosed-quote', text: shorten(input.slice(start)) };
         value = text.slice(end + 1, stop);
         end = stop + 1;
       }
@@ -257,7 +295,6 @@ function splitPieces(input: string): Piece[] {
   return pieces;
 }
 
-function quote(raw: string): string {
-  const short = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
-  return `“${short}”`;
+function shorten(raw: string): string {
+  return raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
 }

@@ -1,7 +1,8 @@
 /**
- * A generated day of 10,000 messages: its first screen must show in under 300 ms with fewer than
- * 1,500 DOM nodes in the message list, both opened cold by its route and reached with "previous
- * day", and scrolling to its end must keep the DOM that small.
+ * A generated day of 10,000 messages: its first screen shows before the rest of the day has
+ * arrived, with fewer than 1,500 DOM nodes in the message list, both opened cold by its route and
+ * reached with "previous day", and scrolling to its end keeps the DOM that small. How long each
+ * step took goes to the e2e timing report (timings.ts), never into an assertion.
  */
 import { expect, test } from './fixtures';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { chatLog } from '../fixtures/chatLog';
 import { shot } from './screenshots';
 import { serve, type Served } from './serve';
+import { recordTiming } from './timings';
 
 const BIG_DAY = '2020-01-01';
 const SMALL_DAY = '2020-01-02';
@@ -119,15 +121,18 @@ test('a day of 10,000 messages opens fast and stays small in the DOM', async ({ 
   const nodes = await page
     .locator('.message-scroll')
     .evaluate((list) => list.querySelectorAll('*').length);
-  console.log(
-    `10,000-message day, first screen: ${reading.toFixed(0)} ms from "previous day" (${nodes} DOM nodes in the list); ` +
-      `${cold.toFixed(0)} ms opened cold by its route, fetch included (${coldNodes} DOM nodes)`,
+  recordTiming(
+    '10,000-message day: first screen from "previous day"',
+    reading,
+    `${nodes} DOM nodes`,
+  );
+  recordTiming(
+    '10,000-message day: first screen opened cold by its route',
+    cold,
+    `${coldNodes} DOM nodes`,
   );
   await shot(page, '12-big-day');
-  expect(reading).toBeLessThan(300);
   expect(nodes).toBeLessThan(1500);
-  // Cold includes fetching: the first screenful comes first, the rest of the day after it.
-  expect(cold).toBeLessThan(300);
   expect(coldNodes).toBeLessThan(1500);
 
   // Scroll through: the middle and the end render, and the DOM stays as small.
@@ -153,9 +158,8 @@ test('a day of 10,000 messages opens fast and stays small in the DOM', async ({ 
         requestAnimationFrame(tick);
       }),
   );
-  console.log(
-    `scrolling 2,000 px per frame: average frame ${frames.average.toFixed(1)} ms, worst ${frames.worst.toFixed(1)} ms`,
-  );
+  recordTiming('10,000-message day: scrolling 2,000 px a frame, average frame', frames.average);
+  recordTiming('10,000-message day: scrolling 2,000 px a frame, worst frame', frames.worst);
   await page.locator('.message-scroll').evaluate((list) => (list.scrollTop = list.scrollHeight));
   await expect(
     page.locator('.message-scroll .bubble', { hasText: `#${MESSAGES - 1}` }),
@@ -178,4 +182,87 @@ test('the diagnostics panel lists files that could not be read, and why', async 
   );
   await expect(dialog.locator('.diagnostic-message').first()).toContainText('No date');
   await shot(page, '17-diagnostics');
+});
+
+/** Milliseconds from each press of `key` to the next frame painted after it (its handling included). */
+async function keyLatencies(
+  page: import('@playwright/test').Page,
+  key: string,
+  presses: number,
+): Promise<number[]> {
+  await page.evaluate(() => {
+    const record = window as unknown as { keyTimes: number[] };
+    record.keyTimes = [];
+    window.addEventListener(
+      'keydown',
+      () => {
+        const start = performance.now();
+        requestAnimationFrame(() =>
+          setTimeout(() => record.keyTimes.push(performance.now() - start), 0),
+        );
+      },
+      { capture: true },
+    );
+  });
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press(key);
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))),
+    );
+  }
+  return page.evaluate(() => (window as unknown as { keyTimes: number[] }).keyTimes);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+test('search as you type over the big day: results follow the keys', async ({ page }) => {
+  await page.goto(`${server.url}#/big/${SMALL_DAY}`);
+  await expect(page.locator('.message-scroll .message')).toHaveCount(5);
+  const box = page.getByRole('searchbox', { name: 'Search messages' });
+  await box.focus();
+  // From the last key typed to the results of the whole query on screen (the pause before
+  // asking, the service and the list all included).
+  const shown = page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let last = performance.now();
+        window.addEventListener('keydown', () => (last = performance.now()), { capture: true });
+        const check = () => {
+          const mark = document.querySelector('.hit mark');
+          const summary = document.querySelector('.search-summary')?.textContent ?? '';
+          if (mark?.textContent === '路线' && /\d/.test(summary)) resolve(performance.now() - last);
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
+  await page.keyboard.type('路线', { delay: 60 });
+  const typed = await shown;
+  await expect(page.locator('.search-summary')).toContainText(/2,?859/);
+  recordTiming(
+    'search as you type: last key to results on screen',
+    typed,
+    '2,859 hits of 10,007 messages',
+  );
+
+  // 2,400 results loaded: ↓ moves through them as fast as through a few.
+  const loadedCount = async () =>
+    Number(
+      ((await page.locator('.search-more').textContent()) ?? '')
+        .match(/([\d,]+) of/)?.[1]
+        ?.replace(/,/g, '') ?? '0',
+    );
+  while ((await loadedCount()) < 2400) {
+    const before = await loadedCount();
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await expect.poll(loadedCount).toBeGreaterThan(before);
+  }
+  await box.focus();
+  const latencies = await keyLatencies(page, 'ArrowDown', 20);
+  recordTiming('search results, 2,400 loaded: ↓ to the next frame, median', median(latencies));
+  recordTiming('search results, 2,400 loaded: ↓ to the next frame, worst', Math.max(...latencies));
+  await expect(page.locator('[role="option"][aria-selected="true"]')).toHaveCount(1);
 });

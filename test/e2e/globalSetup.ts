@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fingerprint } from './archiveHash';
 import { BUNDLED_SAMPLE, SAMPLE_ARCHIVE } from './serve';
+import { startTimings } from './timings';
 
 export const FINGERPRINTS = resolve(__dirname, '../../test-results/archive-fingerprints.json');
 
@@ -9,5 +10,8 @@ export default function globalSetup(): void {
   const prints = Object.fromEntries(
     [SAMPLE_ARCHIVE, BUNDLED_SAMPLE].map((root) => [root, fingerprint(root)]),
   );
+  // A fresh clone has no test-results/ yet.
+  mkdirSync(dirname(FINGERPRINTS), { recursive: true });
   writeFileSync(FINGERPRINTS, JSON.stringify(prints, null, 2));
+  startTimings();
 }

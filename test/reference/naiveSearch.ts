@@ -14,8 +14,8 @@ import {
   highlightRanges,
   namesMatching,
   nameMatches,
-  pageStart,
 } from '../../electron/service/index/results';
+import { pageStart } from '../../shared/paging';
 import { compareMessages } from '../../shared/model';
 import { termVariants } from '../../shared/query/emoji';
 
@@ -75,13 +75,14 @@ export function searchMessages(
   };
   return {
     total: matches.length,
-    hits: page.map(({ id, conversation, day, time, speaker, text }) => ({
+    hits: page.map(({ id, conversation, day, time, speaker, text, path }) => ({
       id,
       conversation,
       day,
       time,
       speaker,
       text,
+      path,
       highlights: highlightRanges(text, query.terms.flatMap(termVariants)),
     })),
     ...(offset + options.limit < matches.length

@@ -12,6 +12,7 @@ import {
 const days = ['2017-12-17', '2018-05-10', '2018-05-12', '2018-05-15'].map((day, i) => ({
   day,
   messages: (i + 1) * 10,
+  events: 0,
 }));
 
 describe('calendar', () => {
@@ -49,7 +50,12 @@ describe('calendar', () => {
 
   it('goes to the nearest day with messages: that day, later, else earlier', () => {
     expect(nearestDay(days, '2018-05-12')).toBe('2018-05-12');
-    expect(nearestDay(days, '2018-01-01')).toBe('2018-05-10');
+    // The nearer of the days either side, the earlier on a tie (2018-05-11 is one day from each).
+    expect(nearestDay(days, '2018-01-01')).toBe('2017-12-17');
+    expect(nearestDay(days, '2018-04-01')).toBe('2018-05-10');
+    expect(nearestDay(days, '2018-05-11')).toBe('2018-05-10');
+    expect(nearestDay(days, '2018-05-14')).toBe('2018-05-15');
+    expect(nearestDay(days, '2017-01-01')).toBe('2017-12-17');
     expect(nearestDay(days, '2019-01-01')).toBe('2018-05-15');
     expect(nearestDay([], '2019-01-01')).toBeNull();
   });
@@ -75,7 +81,7 @@ describe('calendar', () => {
 
 describe('calendar keys', () => {
   const active = ['2018-05-01', '2018-05-02', '2018-05-08', '2018-05-10', '2018-05-20'].map(
-    (day) => ({ day, messages: 1 }),
+    (day) => ({ day, messages: 1, events: 0 }),
   );
   it('moves by day and by week between days with messages', () => {
     expect(dayByArrow(active, '2018-05-01', 1)).toBe('2018-05-02');

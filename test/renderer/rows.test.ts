@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model';
-import { buildRows, needsDivider, shortTime, visibleMessages } from '../../renderer/messages/rows';
+import { buildRows, shortTime, visibleMessages } from '../../renderer/messages/rows';
+import { plainContext } from '../../shared/export/context';
+import { formatHtml } from '../../shared/export/html';
+import { needsTimeDivider } from '../../shared/timeDividers';
 
 let nextId = 0;
 function message(time: string, speaker = 'a', extra: Partial<Message> = {}): Message {
@@ -32,8 +35,20 @@ describe('time dividers', () => {
   });
 
   it('treats exactly five minutes as no gap', () => {
-    expect(needsDivider(message('10:00:00'), message('10:05:00'))).toBe(false);
-    expect(needsDivider(message('10:00:00'), message('10:05:01'))).toBe(true);
+    expect(needsTimeDivider(message('10:00:00'), message('10:05:00'))).toBe(false);
+    expect(needsTimeDivider(message('10:00:00'), message('10:05:01'))).toBe(true);
+  });
+
+  it('puts dividers where the HTML export puts them', () => {
+    const times = ['09:00:00', '09:05:00', '09:10:01', '09:10:30', '11:00:00', '11:05:00'];
+    const messages = times.map((time) => message(time));
+    const dividers = buildRows(messages, { showEchoes: false, multiDay: false })
+      .filter((row) => row.kind === 'divider')
+      .map((row) => row.time);
+    const html = formatHtml(messages, plainContext('now'));
+    const gaps = [...html.matchAll(/<p class="gap">([^<]*)<\/p>/g)].map((match) => match[1]);
+    expect(gaps).toEqual(dividers);
+    expect(dividers).toEqual(['09:00', '09:10', '11:00']);
   });
 
   it('puts a dated divider at each new day in views across days', () => {

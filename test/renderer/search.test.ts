@@ -11,6 +11,7 @@ import {
 const hit = (id: number, day: string, conversation = 'source/proddev'): SearchHit => ({
   id,
   conversation,
+  path: 'source/proddev/_posts/2018-05-15-chat.markdown',
   day,
   time: '09:00:00',
   speaker: 's',

@@ -5,6 +5,7 @@ import { appendHits, queryOfKey } from '../../renderer/search/searchPages';
 const hit = (id: number, day = '2018-05-15'): SearchHit => ({
   id,
   conversation: 'source/proddev',
+  path: 'source/proddev/_posts/2018-05-15-chat.markdown',
   day,
   time: '09:00:00',
   speaker: 's',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { messageLine, selectionText } from '../../renderer/selection/copyText';
+import { selectionText } from '../../renderer/selection/copyText';
+import { plainContext } from '../../shared/export/context';
+import { formatText } from '../../shared/export/text';
+import type { Message } from '../../shared/model';
 import {
   EMPTY_SELECTION,
   clickMode,
@@ -94,21 +97,33 @@ describe('copy as text', () => {
     expect(text).toBe('2018-05-15 09:00:00 s0: t0\n2018-05-15 09:02:00 s2: t2');
   });
 
-  it('matches the text export line format', () => {
-    expect(
-      messageLine({
+  it('copies exactly what the text export writes, continuation lines indented', () => {
+    const messages: Message[] = [
+      {
         id: 1,
+        conversation: 'c',
         day: '2018-05-15',
         time: '09:02:16',
         speaker: '李雄峰',
-        text: '近期分享安排',
-      }),
-    ).toBe('2018-05-15 09:02:16 李雄峰: 近期分享安排');
-  });
-
-  it('leaves out the colon for speakerless messages', () => {
-    expect(
-      messageLine({ id: 1, day: '2017-05-05', time: '14:39:14', speaker: '', text: 'text' }),
-    ).toBe('2017-05-05 14:39:14 text');
+        text: '近期分享安排：\n5.15 @卢克\n5.20',
+        path: 'c/x.md',
+        line: 1,
+      },
+      {
+        id: 2,
+        conversation: 'c',
+        day: '2017-05-05',
+        time: '14:39:14',
+        speaker: '',
+        text: 'text',
+        path: 'c/y.md',
+        line: 9,
+      },
+    ];
+    const copied = selectionText(messages);
+    expect(copied).toBe(
+      '2018-05-15 09:02:16 李雄峰: 近期分享安排：\n    5.15 @卢克\n    5.20\n2017-05-05 14:39:14 text',
+    );
+    expect(`${copied}\n`).toBe(formatText(messages, plainContext('now')));
   });
 });

@@ -43,9 +43,8 @@ export function compactSegments(
 
   const remove = db.prepare('DELETE FROM segments WHERE base = ?');
   for (const live of empty) remove.run(live.segment.base);
-  let added: LiveSegment | null = null;
   if (chosen.length >= 2) {
-    added = rewrite(db, folder, chosen, conversations);
+    const added = rewrite(db, folder, chosen, conversations);
     for (const live of chosen) remove.run(live.segment.base);
     kept = kept.filter((live) => !chosen.includes(live));
     kept.push(added);

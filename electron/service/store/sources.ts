@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { errorMessage } from '../../../shared/errors';
 import type { FileKind } from '../../../shared/model';
 import { ZIP_SEPARATOR } from '../../../shared/readers/paths';
-import type { FileReader, ReaderContext, ReadSink } from '../../../shared/readers/reader';
+import type { ReaderContext, ReadSink } from '../../../shared/readers/reader';
 import { HEAD_BYTES } from '../../../shared/readers/reader';
 import { chooseReader, isCandidatePath } from '../../../shared/readers/registry';
 import { MAX_WHOLE_FILE_BYTES } from '../../../shared/readers/whole';
@@ -183,6 +183,7 @@ async function readZip(
   return kind;
 }
 
+/** Reads one entry of a zip whole (entries are small: a chat, a day of a channel). */
 async function readZipEntry(
   entryPath: string,
   name: string,
@@ -191,30 +192,15 @@ async function readZipEntry(
   sink: ReadSink,
   companions: string[],
 ): Promise<FileKind> {
-  // The first bytes choose the reader; the rest streams through it.
-  const early: Uint8Array[] = [];
-  let earlyBytes = 0;
-  let session: { push(chunk: Uint8Array): void; end(): FileKind } | null = null;
-  let reader: FileReader | null = null;
-  let context: ReaderContext | null = null;
-  const start = async () => {
-    const head = Buffer.concat(early, earlyBytes).subarray(0, HEAD_BYTES);
-    reader = chooseReader(entryPath, head);
-    if (!reader) return;
+  try {
+    const entry = zip.entries.find((each) => each.name === name)!;
+    const bytes = await zip.read(name, Math.min(entry.size, MAX_WHOLE_FILE_BYTES * 4));
+    const reader = chooseReader(entryPath, bytes.subarray(0, HEAD_BYTES));
+    if (!reader) return 'skipped';
     const needed = reader.companions?.(entryPath) ?? [];
     for (const companion of needed) if (!companions.includes(companion)) companions.push(companion);
-    context = await contextFor(options, needed, zip);
-  };
-  try {
-    const entry = zip.entries.find((e) => e.name === name)!;
-    const whole = await zip.read(name, Math.min(entry.size, MAX_WHOLE_FILE_BYTES * 4));
-    early.push(whole);
-    earlyBytes = whole.length;
-    await start();
-    if (!reader || !context) return 'skipped';
-    const chosen = reader as FileReader;
-    session = chosen.begin(entryPath, context, sink);
-    for (let at = 0; at < whole.length; at += CHUNK) session.push(whole.subarray(at, at + CHUNK));
+    const session = reader.begin(entryPath, await contextFor(options, needed, zip), sink);
+    for (let at = 0; at < bytes.length; at += CHUNK) session.push(bytes.subarray(at, at + CHUNK));
     return endSafely(session, sink);
   } catch (error) {
     sink.diagnostic({

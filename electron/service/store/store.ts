@@ -355,13 +355,14 @@ export class ArchiveStore {
       query,
       options,
       (ids) =>
-        this.messagesByIds(ids).map(({ id, conversation, day, time, speaker, text }) => ({
+        this.messagesByIds(ids).map(({ id, conversation, day, time, speaker, text, path }) => ({
           id,
           conversation,
           day,
           time,
           speaker,
           text,
+          path,
         })),
     );
   }

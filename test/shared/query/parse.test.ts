@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isEmptyQuery, parseQuery } from '../../../shared/query/parse';
+import { describeQueryProblem, isEmptyQuery, parseQuery } from '../../../shared/query/parse';
 
 describe('parseQuery', () => {
   it('reads words, phrases and exclusions, folded', () => {
@@ -39,9 +39,25 @@ describe('parseQuery', () => {
     expect(query.terms).toEqual(['支付', 'open']);
     expect(query.since).toBeNull();
     expect(query.has).toEqual([]);
-    expect(query.problems).toHaveLength(5);
-    expect(query.problems[0]).toContain('on:2018-13-01');
-    expect(query.problems.join(' ')).toContain('has:video');
+    expect(query.problems).toEqual([
+      { code: 'invalid-date', text: 'on:2018-13-01', operator: 'on' },
+      {
+        code: 'unknown-feature',
+        text: 'has:video',
+        features: ['image', 'link', 'mention', 'file'],
+      },
+      { code: 'missing-value', text: 'from:', operator: 'from' },
+      { code: 'negated-operator', text: '-in:x' },
+      { code: 'unclosed-quote', text: '"open' },
+    ]);
+    // The CLI's English sentences name what was ignored and what was expected.
+    expect(query.problems.map(describeQueryProblem)).toEqual([
+      '“on:2018-13-01” was ignored: on: takes a day such as 2018-05-15.',
+      '“has:video” was ignored: has: takes image, link, mention, file.',
+      '“from:” was ignored: it needs a value after the colon.',
+      '“-in:x” was ignored: only words and phrases can be excluded with "-".',
+      'The quote opened in “"open” is never closed; it was read to the end.',
+    ]);
   });
 
   it('treats words with an unknown key, URLs and a lone dash as text', () => {
