@@ -38,6 +38,8 @@ const NOTICES: readonly string[] = [
 /** Who acted: a name, without a colon (that would make it a message's `Name: text`). */
 const ACTOR = '(?<actor>[^:\\n]{1,100}?)';
 const ANY = '[^\\n]{1,400}';
+/** What may follow a known beginning (`changed the subject from ... to ...`). */
+const MORE = '[^\\n]{0,400}';
 
 /** Lines that name who acted, first. */
 const ACTED: readonly RegExp[] = [
@@ -49,40 +51,40 @@ const ACTED: readonly RegExp[] = [
   `${ACTOR} left`,
   `${ACTOR} joined using (?:this group['’]s|a group) invite link`,
   `${ACTOR} joined from the community`,
-  `${ACTOR} changed (?:the subject|the group name|this group['’]s (?:icon|settings)|the group (?:description|icon)|their phone number)${ANY}?`,
+  `${ACTOR} changed (?:the subject|the group name|this group['’]s (?:icon|settings)|the group (?:description|icon)|their phone number)${MORE}`,
   `${ACTOR} (?:deleted|removed) this group['’]s icon`,
-  `${ACTOR} turned (?:on|off) disappearing messages${ANY}?`,
-  `${ACTOR} updated the message timer${ANY}?`,
+  `${ACTOR} turned (?:on|off) disappearing messages${MORE}`,
+  `${ACTOR} updated the message timer${MORE}`,
   `${ACTOR} pinned a message`,
-  `${ACTOR}['’]s security code changed${ANY}?`,
+  `${ACTOR}['’]s security code changed${MORE}`,
   // German
   `${ACTOR} (?:hat|hast) (?:die Gruppe ${ANY}|diese Gruppe) erstellt\\.?`,
   `${ACTOR} (?:hat|hast) ${ANY} hinzugefügt\\.?`,
   `${ACTOR} (?:hat|hast) ${ANY} entfernt\\.?`,
   `${ACTOR} (?:hat|hast) die Gruppe verlassen\\.?`,
-  `${ACTOR} (?:hat|hast) (?:den Betreff|den Gruppennamen|das Gruppenbild|die Gruppenbeschreibung)${ANY}? geändert\\.?`,
+  `${ACTOR} (?:hat|hast) (?:den Betreff|den Gruppennamen|das Gruppenbild|die Gruppenbeschreibung)${MORE} geändert\\.?`,
   `${ACTOR} (?:ist|bist) über den Einladungslink dieser Gruppe beigetreten\\.?`,
   // Spanish
-  `${ACTOR} creó (?:el grupo|este grupo)${ANY}?`,
+  `${ACTOR} creó (?:el grupo|este grupo)${MORE}`,
   `${ACTOR} añadió a ${ANY}`,
   `${ACTOR} eliminó a ${ANY}`,
   `${ACTOR} salió(?: del grupo)?\\.?`,
-  `${ACTOR} cambió (?:el asunto|el nombre del grupo|la descripción del grupo|el ícono del grupo|la imagen del grupo)${ANY}?`,
+  `${ACTOR} cambió (?:el asunto|el nombre del grupo|la descripción del grupo|el ícono del grupo|la imagen del grupo)${MORE}`,
   `${ACTOR} se unió usando el enlace de invitación de este grupo\\.?`,
   // French
-  `${ACTOR} a créé (?:le groupe|ce groupe)${ANY}?`,
+  `${ACTOR} a créé (?:le groupe|ce groupe)${MORE}`,
   `${ACTOR} a ajouté ${ANY}`,
   `${ACTOR} a retiré ${ANY}`,
   `${ACTOR} est parti(?:e|\\(e\\))?\\.?`,
-  `${ACTOR} a modifié (?:le sujet|le nom du groupe|l['’]icône|la description)${ANY}?`,
+  `${ACTOR} a modifié (?:le sujet|le nom du groupe|l['’]icône|la description)${MORE}`,
   // Portuguese
-  `${ACTOR} criou (?:o grupo|este grupo)${ANY}?`,
+  `${ACTOR} criou (?:o grupo|este grupo)${MORE}`,
   `${ACTOR} adicionou ${ANY}`,
   `${ACTOR} removeu ${ANY}`,
   `${ACTOR} saiu\\.?`,
-  `${ACTOR} mudou (?:o assunto|o nome do grupo|a descrição do grupo|a imagem do grupo)${ANY}?`,
+  `${ACTOR} mudou (?:o assunto|o nome do grupo|a descrição do grupo|a imagem do grupo)${MORE}`,
   // Italian
-  `${ACTOR} ha creato (?:il gruppo|questo gruppo)${ANY}?`,
+  `${ACTOR} ha creato (?:il gruppo|questo gruppo)${MORE}`,
   `${ACTOR} ha aggiunto ${ANY}`,
   `${ACTOR} ha rimosso ${ANY}`,
   `${ACTOR} è uscito\\.?`,
@@ -96,7 +98,7 @@ const ACTED: readonly RegExp[] = [
   `${ACTOR}が${ANY}を追加しました`,
   `${ACTOR}が${ANY}を削除しました`,
   `${ACTOR}が退出しました`,
-  `${ACTOR}がグループ(?:名|の件名|アイコン|の説明)${ANY}?を変更しました`,
+  `${ACTOR}がグループ(?:名|の件名|アイコン|の説明)${MORE}を変更しました`,
 ].map((source) => new RegExp(`^${source}$`));
 
 /** What the line's own speaker did rather than said (iOS writes these after the caller's name). */
