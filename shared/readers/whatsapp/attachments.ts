@@ -77,6 +77,11 @@ const OMITTED: readonly (readonly [string, Attachment['kind']])[] = [
   ['document manquant', 'file'],
 ];
 
+/** The last words of OMITTED, to pass over other text at once. */
+const OMITTED_LAST_WORDS = new Set(
+  OMITTED.map(([words]) => words.slice(words.lastIndexOf(' ') + 1)),
+);
+
 const EDITED = new Set([
   'This message was edited',
   'Diese Nachricht wurde bearbeitet',
@@ -173,6 +178,7 @@ function readAttachmentLine(
   }
   // iOS without media: `image omitted`, `Route.pdf • 3 pages document omitted`
   const bare = line.startsWith('<') && line.endsWith('>') ? line.slice(1, -1) : line;
+  if (!OMITTED_LAST_WORDS.has(bare.slice(bare.lastIndexOf(' ') + 1).toLowerCase())) return null;
   const lower = bare.toLowerCase();
   for (const [words, kind] of OMITTED) {
     if (!lower.endsWith(words)) continue;

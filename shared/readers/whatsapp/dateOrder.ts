@@ -24,23 +24,34 @@ export const DATE_ORDERS: readonly DateOrder[] = ['day-first', 'month-first', 'y
 
 /** The day `parts` name when read in `order`, or null when that is no real day. */
 export function dayOf(parts: DateParts, order: DateOrder): Day | null {
+  const number = dayNumber(parts, order);
+  if (number === -1) return null;
+  return formatDay(Math.floor(number / 10000), Math.floor(number / 100) % 100, number % 100);
+}
+
+/**
+ * The day `parts` name in `order` as the number YYYYMMDD (days compare as numbers), or -1 when
+ * that is no real day. No allocation: it runs three times for every message of a file.
+ */
+function dayNumber(parts: DateParts, order: DateOrder): number {
   let year: number | null;
   let month: number;
   let day: number;
   if (order === 'year-first') {
-    if (parts.firstDigits !== 4 || parts.thirdDigits > 2) return null;
+    if (parts.firstDigits !== 4 || parts.thirdDigits > 2) return -1;
     year = fullYear(parts.first, 4);
     month = parts.second;
     day = parts.third;
   } else {
-    if (parts.firstDigits > 2) return null;
+    if (parts.firstDigits > 2) return -1;
     year = fullYear(parts.third, parts.thirdDigits);
     month = order === 'day-first' ? parts.second : parts.first;
     day = order === 'day-first' ? parts.first : parts.second;
   }
-  if (year === null || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
-    return null;
-  return formatDay(year, month, day);
+  if (year === null || month < 1 || month > 12 || day < 1) return -1;
+  // Every month has 28 days: most days need no calendar.
+  if (day > 28 && day > daysInMonth(year, month)) return -1;
+  return year * 10000 + month * 100 + day;
 }
 
 /** Two-digit years are this century's: WhatsApp appeared in 2009. */
@@ -61,38 +72,47 @@ export interface DateOrderDecision {
 interface Reading {
   misfits: number;
   backwards: number;
-  last: Day | null;
+  /** The last day read (YYYYMMDD), 0 before the first. */
+  last: number;
 }
+
+/** The pairs of readings (indexes into DATE_ORDERS) whose days may differ. */
+const PAIRS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [0, 2],
+  [1, 2],
+];
 
 /** Counts, date by date, how well each reading fits a file; `decide` then picks one. */
 export class DateOrderTally {
   private readonly readings: Reading[] = DATE_ORDERS.map(() => ({
     misfits: 0,
     backwards: 0,
-    last: null,
+    last: 0,
   }));
-  /** For each pair of readings (by index), the first date both fit but read differently. */
-  private readonly differing = new Map<string, string>();
+  /** For each pair of PAIRS, the first date both readings fit but read differently. */
+  private readonly differing: (string | null)[] = PAIRS.map(() => null);
+  private readonly days = [0, 0, 0];
   count = 0;
 
   add(parts: DateParts, written: string): void {
     this.count++;
-    const days = DATE_ORDERS.map((order) => dayOf(parts, order));
-    days.forEach((day, index) => {
+    for (let index = 0; index < DATE_ORDERS.length; index++) {
+      const day = dayNumber(parts, DATE_ORDERS[index]!);
+      this.days[index] = day;
       const reading = this.readings[index]!;
-      if (day === null) {
-        reading.misfits++;
-        return;
+      if (day === -1) reading.misfits++;
+      else {
+        if (day < reading.last) reading.backwards++;
+        reading.last = day;
       }
-      if (reading.last !== null && day < reading.last) reading.backwards++;
-      reading.last = day;
-    });
-    for (let a = 0; a < days.length; a++)
-      for (let b = a + 1; b < days.length; b++) {
-        const key = `${a}-${b}`;
-        if (days[a] && days[b] && days[a] !== days[b] && !this.differing.has(key))
-          this.differing.set(key, written);
-      }
+    }
+    for (let pair = 0; pair < PAIRS.length; pair++) {
+      const dayA = this.days[PAIRS[pair]![0]]!;
+      const dayB = this.days[PAIRS[pair]![1]]!;
+      if (this.differing[pair] === null && dayA !== -1 && dayB !== -1 && dayA !== dayB)
+        this.differing[pair] = written;
+    }
   }
 
   decide(): DateOrderDecision {
@@ -133,7 +153,8 @@ export class DateOrderTally {
   }
 
   private example(a: number, b: number): string | null {
-    return this.differing.get(a < b ? `${a}-${b}` : `${b}-${a}`) ?? null;
+    const pair = PAIRS.findIndex(([x, y]) => (x === a && y === b) || (x === b && y === a));
+    return this.differing[pair] ?? null;
   }
 }
 

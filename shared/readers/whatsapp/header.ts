@@ -69,6 +69,9 @@ const MERIDIEMS: readonly (readonly [string, 'am' | 'pm'])[] = (
   .slice()
   .sort((a, b) => b[0].length - a[0].length);
 
+/** The first characters of the markers, to refuse most positions at once. */
+const MERIDIEM_STARTS = new Set(MERIDIEMS.map(([form]) => form.charAt(0)));
+
 /** The header of a line that starts a message, or null for any other line. */
 export function matchHeader(line: string): Header | null {
   // Most lines of a chat are not headers: refuse them before any work.
@@ -85,7 +88,6 @@ export function matchHeader(line: string): Header | null {
   DATE.lastIndex = at;
   const date = DATE.exec(text);
   if (!date) return null;
-  const written = date[0].replace(/[ .]+$/, '');
   at = DATE.lastIndex;
   if (text[at] === ',' || text[at] === '،') at++;
   at = skipBlanks(text, at, 2);
@@ -127,10 +129,17 @@ export function matchHeader(line: string): Header | null {
       firstDigits: date[1]!.length,
       thirdDigits: date[4]!.length,
     },
-    written,
+    written: trimDate(date[0]),
     time,
-    rest: line.slice(origin[at]),
+    rest: line.slice(origin === null ? at : origin[at]),
   };
+}
+
+/** The date without the dot and blank that may end it (`2024. 3. 14. ` -> `2024. 3. 14`). */
+function trimDate(date: string): string {
+  let end = date.length;
+  while (end > 0 && (date[end - 1] === '.' || date[end - 1] === ' ')) end--;
+  return date.slice(0, end);
 }
 
 function firstVisible(line: string): number {
@@ -157,6 +166,7 @@ function readMeridiem(
   at: number,
   place: 'before' | 'after',
 ): { value: 'am' | 'pm'; end: number } | null {
+  if (!MERIDIEM_STARTS.has(text.charAt(at).toLowerCase())) return null;
   for (const [form, value] of MERIDIEMS) {
     if (text.slice(at, at + form.length).toLowerCase() !== form) continue;
     const next = text[at + form.length];
@@ -179,5 +189,9 @@ function clockTime(clock: RegExpExecArray, meridiem: 'am' | 'pm' | null): string
     if (meridiem === 'pm' && hour < 12) hour += 12;
     if (meridiem === 'am' && hour === 12) hour = 0;
   } else if (hour > 23) return null;
-  return [hour, minute, second].map((n) => String(n).padStart(2, '0')).join(':');
+  return `${twoDigits(hour)}:${twoDigits(minute)}:${twoDigits(second)}`;
+}
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }

@@ -37,69 +37,92 @@ const NOTICES: readonly string[] = [
 
 /** Who acted: a name, without a colon (that would make it a message's `Name: text`). */
 const ACTOR = '(?<actor>[^:\\n]{1,100}?)';
-const ANY = '[^\\n]{1,400}';
+/** Free text inside a system line; as long as the line may be, so that a match never backtracks. */
+const ANY = `[^\\n]{1,${LONGEST}}`;
 /** What may follow a known beginning (`changed the subject from ... to ...`). */
-const MORE = '[^\\n]{0,400}';
+const MORE = `[^\\n]{0,${LONGEST}}`;
+
+interface Acted {
+  pattern: RegExp;
+  /** The fixed end of the line (a final full stop aside), checked before the pattern. */
+  ending: string;
+}
+
+/**
+ * A system line `ACTOR` + `body` + `ending` (+ an optional full stop). A line without the fixed
+ * ending is refused before the actor is tried at every length, which, with free text between
+ * actor and ending, would cost a scan of the line each time.
+ */
+function acted(body: string, ending = ''): Acted {
+  return { pattern: new RegExp(`^${ACTOR}${body}${ending}\\.?$`), ending };
+}
 
 /** Lines that name who acted, first. */
-const ACTED: readonly RegExp[] = [
+const ACTED: readonly Acted[] = [
   // English
-  `${ACTOR} created (?:the )?group ${ANY}`,
-  `${ACTOR} created this group`,
-  `${ACTOR} added ${ANY}`,
-  `${ACTOR} removed ${ANY}`,
-  `${ACTOR} left`,
-  `${ACTOR} joined using (?:this group['’]s|a group) invite link`,
-  `${ACTOR} joined from the community`,
-  `${ACTOR} changed (?:the subject|the group name|this group['’]s (?:icon|settings)|the group (?:description|icon)|their phone number)${MORE}`,
-  `${ACTOR} (?:deleted|removed) this group['’]s icon`,
-  `${ACTOR} turned (?:on|off) disappearing messages${MORE}`,
-  `${ACTOR} updated the message timer${MORE}`,
-  `${ACTOR} pinned a message`,
-  `${ACTOR}['’]s security code changed${MORE}`,
+  acted(` created (?:the )?group ${ANY}`),
+  acted(` created this group`),
+  acted(` added ${ANY}`),
+  acted(` removed ${ANY}`),
+  acted(` left`),
+  acted(` joined using (?:this group['’]s|a group) invite link`),
+  acted(` joined from the community`),
+  acted(
+    ` changed (?:the subject|the group name|this group['’]s (?:icon|settings)|the group (?:description|icon)|their phone number)${MORE}`,
+  ),
+  acted(` (?:deleted|removed) this group['’]s icon`),
+  acted(` turned (?:on|off) disappearing messages${MORE}`),
+  acted(` updated the message timer${MORE}`),
+  acted(` pinned a message`),
+  acted(`['’]s security code changed${MORE}`),
   // German
-  `${ACTOR} (?:hat|hast) (?:die Gruppe ${ANY}|diese Gruppe) erstellt\\.?`,
-  `${ACTOR} (?:hat|hast) ${ANY} hinzugefügt\\.?`,
-  `${ACTOR} (?:hat|hast) ${ANY} entfernt\\.?`,
-  `${ACTOR} (?:hat|hast) die Gruppe verlassen\\.?`,
-  `${ACTOR} (?:hat|hast) (?:den Betreff|den Gruppennamen|das Gruppenbild|die Gruppenbeschreibung)${MORE} geändert\\.?`,
-  `${ACTOR} (?:ist|bist) über den Einladungslink dieser Gruppe beigetreten\\.?`,
+  acted(` (?:hat|hast) (?:die Gruppe ${ANY}|diese Gruppe) `, 'erstellt'),
+  acted(` (?:hat|hast) ${ANY} `, 'hinzugefügt'),
+  acted(` (?:hat|hast) ${ANY} `, 'entfernt'),
+  acted(` (?:hat|hast) die Gruppe verlassen`),
+  acted(
+    ` (?:hat|hast) (?:den Betreff|den Gruppennamen|das Gruppenbild|die Gruppenbeschreibung)${MORE} `,
+    'geändert',
+  ),
+  acted(` (?:ist|bist) über den Einladungslink dieser Gruppe beigetreten`),
   // Spanish
-  `${ACTOR} creó (?:el grupo|este grupo)${MORE}`,
-  `${ACTOR} añadió a ${ANY}`,
-  `${ACTOR} eliminó a ${ANY}`,
-  `${ACTOR} salió(?: del grupo)?\\.?`,
-  `${ACTOR} cambió (?:el asunto|el nombre del grupo|la descripción del grupo|el ícono del grupo|la imagen del grupo)${MORE}`,
-  `${ACTOR} se unió usando el enlace de invitación de este grupo\\.?`,
+  acted(` creó (?:el grupo|este grupo)${MORE}`),
+  acted(` añadió a ${ANY}`),
+  acted(` eliminó a ${ANY}`),
+  acted(` salió(?: del grupo)?`),
+  acted(
+    ` cambió (?:el asunto|el nombre del grupo|la descripción del grupo|el ícono del grupo|la imagen del grupo)${MORE}`,
+  ),
+  acted(` se unió usando el enlace de invitación de este grupo`),
   // French
-  `${ACTOR} a créé (?:le groupe|ce groupe)${MORE}`,
-  `${ACTOR} a ajouté ${ANY}`,
-  `${ACTOR} a retiré ${ANY}`,
-  `${ACTOR} est parti(?:e|\\(e\\))?\\.?`,
-  `${ACTOR} a modifié (?:le sujet|le nom du groupe|l['’]icône|la description)${MORE}`,
+  acted(` a créé (?:le groupe|ce groupe)${MORE}`),
+  acted(` a ajouté ${ANY}`),
+  acted(` a retiré ${ANY}`),
+  acted(` est parti(?:e|\\(e\\))?`),
+  acted(` a modifié (?:le sujet|le nom du groupe|l['’]icône|la description)${MORE}`),
   // Portuguese
-  `${ACTOR} criou (?:o grupo|este grupo)${MORE}`,
-  `${ACTOR} adicionou ${ANY}`,
-  `${ACTOR} removeu ${ANY}`,
-  `${ACTOR} saiu\\.?`,
-  `${ACTOR} mudou (?:o assunto|o nome do grupo|a descrição do grupo|a imagem do grupo)${MORE}`,
+  acted(` criou (?:o grupo|este grupo)${MORE}`),
+  acted(` adicionou ${ANY}`),
+  acted(` removeu ${ANY}`),
+  acted(` saiu`),
+  acted(` mudou (?:o assunto|o nome do grupo|a descrição do grupo|a imagem do grupo)${MORE}`),
   // Italian
-  `${ACTOR} ha creato (?:il gruppo|questo gruppo)${MORE}`,
-  `${ACTOR} ha aggiunto ${ANY}`,
-  `${ACTOR} ha rimosso ${ANY}`,
-  `${ACTOR} è uscito\\.?`,
+  acted(` ha creato (?:il gruppo|questo gruppo)${MORE}`),
+  acted(` ha aggiunto ${ANY}`),
+  acted(` ha rimosso ${ANY}`),
+  acted(` è uscito`),
   // Dutch
-  `${ACTOR} heeft (?:de )?groep ${ANY} gemaakt`,
-  `${ACTOR} heeft ${ANY} toegevoegd`,
-  `${ACTOR} heeft ${ANY} verwijderd`,
-  `${ACTOR} heeft de groep verlaten`,
+  acted(` heeft (?:de )?groep ${ANY} `, 'gemaakt'),
+  acted(` heeft ${ANY} `, 'toegevoegd'),
+  acted(` heeft ${ANY} `, 'verwijderd'),
+  acted(` heeft de groep verlaten`),
   // Japanese (the actor, then が)
-  `${ACTOR}がグループ「${ANY}」を作成しました`,
-  `${ACTOR}が${ANY}を追加しました`,
-  `${ACTOR}が${ANY}を削除しました`,
-  `${ACTOR}が退出しました`,
-  `${ACTOR}がグループ(?:名|の件名|アイコン|の説明)${MORE}を変更しました`,
-].map((source) => new RegExp(`^${source}$`));
+  acted(`がグループ「${ANY}`, '」を作成しました'),
+  acted(`が${ANY}`, 'を追加しました'),
+  acted(`が${ANY}`, 'を削除しました'),
+  acted(`が退出しました`),
+  acted(`がグループ(?:名|の件名|アイコン|の説明)${MORE}`, 'を変更しました'),
+];
 
 /** What the line's own speaker did rather than said (iOS writes these after the caller's name). */
 const CALLS: readonly string[] = [
@@ -117,6 +140,9 @@ const CALLS: readonly string[] = [
   'Chamada de vídeo perdida',
 ];
 
+/** The first characters of notices and calls, to pass over other text at once. */
+const NOTICE_STARTS = new Set([...NOTICES, ...CALLS].map((words) => words.charAt(0)));
+
 export interface SystemLine {
   /** Who acted, as written ('' for notices; `You` when the exporter acted). */
   actor: string;
@@ -128,7 +154,9 @@ export interface SystemLine {
 export function matchSystemLine(text: string): SystemLine | null {
   const notice = matchNotice(text);
   if (notice !== null || text.length > LONGEST) return notice;
-  for (const pattern of ACTED) {
+  const end = text.endsWith('.') ? text.length - 1 : text.length;
+  for (const { pattern, ending } of ACTED) {
+    if (ending !== '' && !text.endsWith(ending, end)) continue;
     const match = pattern.exec(text);
     if (match) return { actor: match.groups!.actor!.trim(), call: false };
   }
@@ -137,6 +165,7 @@ export function matchSystemLine(text: string): SystemLine | null {
 
 /** Only the notices that name nobody and missed calls: cheap, for text anyone may have typed. */
 export function matchNotice(text: string): SystemLine | null {
+  if (!NOTICE_STARTS.has(text.charAt(0))) return null;
   for (const notice of NOTICES) if (text.startsWith(notice)) return { actor: '', call: false };
   for (const call of CALLS) if (text.startsWith(call)) return { actor: '', call: true };
   return null;
