@@ -13,7 +13,7 @@ import { isBlank, splitLines } from '../markdown/lines';
 import { conversationOfFile, folderOf } from '../paths';
 import type { FileReader, ReadSink } from '../reader';
 import { wholeFile } from '../whole';
-import { DateOrderTally, dayOf } from './dateOrder';
+import { DATE_ORDERS, DateOrderTally, dayOf } from './dateOrder';
 import { matchHeader, type Header } from './header';
 import { composeMessage } from './message';
 import { chatTitle, hasWhatsAppName } from './names';
@@ -61,11 +61,7 @@ function sniffWhatsApp(path: string, head: Uint8Array): number {
 function plausibleHeader(line: string): boolean {
   const header = matchHeader(line);
   if (header === null) return false;
-  return (
-    dayOf(header.date, 'day-first') !== null ||
-    dayOf(header.date, 'month-first') !== null ||
-    dayOf(header.date, 'year-first') !== null
-  );
+  return DATE_ORDERS.some((order) => dayOf(header.date, order) !== null);
 }
 
 function readWhatsAppBytes(path: string, bytes: Uint8Array, sink: ReadSink): FileKind {

@@ -2,11 +2,12 @@
  * The WhatsApp exports of the bundled sample archive: what a newcomer sees of each. The zip is
  * built by test/fixtures/exports/whatsapp/sampleArchive.ts; `SCROLLBACK_WRITE_SAMPLE=1 npx vitest
  * run test/shared/readers/whatsapp/sample.test.ts` writes it again after the builder changes.
+ * Deflated bytes may differ between zlib builds, so what is compared is the inflated content.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { inflateRawSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { chooseReader } from '../../../../shared/readers/registry';
 import {
@@ -40,6 +41,23 @@ function entriesOf(zip: Uint8Array): Map<string, Uint8Array> {
   return entries;
 }
 
+/** A PNG's size and its rows of pixels, inflated. */
+function pixelsOf(png: Uint8Array): { width: number; height: number; rows: Buffer } {
+  const bytes = Buffer.from(png);
+  const data: Buffer[] = [];
+  for (let at = 8; at < bytes.length;) {
+    const length = bytes.readUInt32BE(at);
+    if (bytes.toString('latin1', at + 4, at + 8) === 'IDAT')
+      data.push(bytes.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return {
+    width: bytes.readUInt32BE(16),
+    height: bytes.readUInt32BE(20),
+    rows: inflateSync(Buffer.concat(data)),
+  };
+}
+
 describe("the sample archive's WhatsApp group (an iOS zip)", () => {
   const zip = new Uint8Array(readFileSync(zipPath));
   const entries = entriesOf(zip);
@@ -48,8 +66,17 @@ describe("the sample archive's WhatsApp group (an iOS zip)", () => {
   const result = readBytes(chat, chatPath);
   const messages = messagesOf(result);
 
-  it('is exactly what the builder writes', () => {
-    expect(Buffer.from(zip).equals(Buffer.from(trailClubZip()))).toBe(true);
+  it('holds exactly what the builder writes (compared inflated: deflate may differ by zlib)', () => {
+    const built = entriesOf(trailClubZip());
+    expect([...entries.keys()]).toEqual([...built.keys()]);
+    for (const [name, data] of built) {
+      const committed = entries.get(name)!;
+      if (name.endsWith('.png')) {
+        const [mine, theirs] = [pixelsOf(committed), pixelsOf(data)];
+        expect([mine.width, mine.height], name).toEqual([theirs.width, theirs.height]);
+        expect(mine.rows.equals(theirs.rows), name).toBe(true);
+      } else expect(Buffer.from(committed).equals(Buffer.from(data)), name).toBe(true);
+    }
   });
 
   it('is chosen for the WhatsApp reader and read without a diagnostic', () => {
