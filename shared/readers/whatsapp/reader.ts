@@ -142,7 +142,10 @@ export function readWhatsApp(path: string, text: string, sink: ReadSink): FileKi
   if (stray.count > 0)
     sink.diagnostic({
       line: stray.first,
-      message: `${stray.count} ${stray.count === 1 ? 'line' : 'lines'} before the first message belong to no message and were not read.`,
+      message:
+        stray.count === 1
+          ? '1 line before the first message belongs to no message and was not read.'
+          : `${stray.count} lines before the first message belong to no message and were not read.`,
     });
   if (misfit.count > 0)
     sink.diagnostic({

@@ -114,6 +114,17 @@ describe('what is not a message', () => {
     ]);
   });
 
+  it('says "1 line" in the singular', () => {
+    expect(readText('Saved from my phone\n14/03/2024, 10:00 - Ana Lima: hi\n').diagnostics).toEqual(
+      [
+        expect.objectContaining({
+          line: 1,
+          message: '1 line before the first message belongs to no message and was not read.',
+        }),
+      ],
+    );
+  });
+
   it('reads a file without message lines as a document, and says so', () => {
     const result = readText('Just a note\nnothing else\n');
     expect(result.kind).toBe('document');
