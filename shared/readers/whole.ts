@@ -3,6 +3,7 @@
  * day): collects the pushed chunks, refusing to hold more than `maxBytes`, then parses.
  */
 import type { FileKind } from '../model';
+import { decodeBytes } from '../text/decode';
 import type { ReadSession, ReadSink } from './reader';
 
 /** Larger files are not read whole: no day's log or chat export of text comes close. */
@@ -49,4 +50,29 @@ export function concatBytes(chunks: readonly Uint8Array[], size?: number): Uint8
     at += chunk.length;
   }
   return bytes;
+}
+
+/**
+ * For readers of text held whole: the bytes decoded (UTF-8, UTF-16 with a BOM, GB18030), with a
+ * diagnostic when they are not text or were read with a guess; then `parse` on the text.
+ */
+export function wholeText(
+  sink: ReadSink,
+  parse: (text: string) => FileKind,
+  maxBytes = MAX_WHOLE_FILE_BYTES,
+): ReadSession {
+  return wholeFile(
+    sink,
+    (bytes) => {
+      const decoded = decodeBytes(bytes);
+      if (!decoded.ok) {
+        sink.diagnostic({ message: `Not read: ${decoded.reason}.` });
+        return 'skipped';
+      }
+      if (decoded.warning)
+        sink.diagnostic({ message: `Read as ${decoded.encoding}, but ${decoded.warning}.` });
+      return parse(decoded.text);
+    },
+    maxBytes,
+  );
 }

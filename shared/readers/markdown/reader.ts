@@ -6,14 +6,13 @@
  */
 import { findDay } from '../../dates';
 import type { Day, FileKind, ParsedMessage } from '../../model';
-import { decodeBytes } from '../../text/decode';
 import { decodeEntities } from '../../text/entities';
 import { baseName, conversationOfFolder } from '../paths';
 import type { FileReader, FrontMatterReader, ReadSink } from '../reader';
-import { wholeFile } from '../whole';
+import { wholeText } from '../whole';
 import { findFrontMatter } from './frontMatter';
 import { looksLikeMessageLine, matchDayLine, matchHeader, matchTimelineLine } from './headers';
-import { isBlank, splitLines } from './lines';
+import { isBlank, splitLines } from '../../text/lines';
 
 const MARKDOWN_NAME = /\.(md|markdown|mdown|mkd|mkdn|txt)$/i;
 
@@ -26,24 +25,8 @@ export const markdownReader: FileReader = {
   // Low, so that a reader that recognises the content (a WhatsApp chat .txt) wins.
   sniff: (path) => (MARKDOWN_NAME.test(path) ? 0.1 : 0),
   begin: (path, context, sink) =>
-    wholeFile(sink, (bytes) => readMarkdownBytes(path, bytes, context.readFrontMatter, sink)),
+    wholeText(sink, (text) => readMarkdown(path, text, context.readFrontMatter, sink)),
 };
-
-function readMarkdownBytes(
-  path: string,
-  bytes: Uint8Array,
-  readFrontMatter: FrontMatterReader,
-  sink: ReadSink,
-): FileKind {
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) {
-    sink.diagnostic({ message: `Not read: ${decoded.reason}.` });
-    return 'skipped';
-  }
-  if (decoded.warning)
-    sink.diagnostic({ message: `Read as ${decoded.encoding}, but ${decoded.warning}.` });
-  return readMarkdown(path, decoded.text, readFrontMatter, sink);
-}
 
 /** Reads a Markdown log's text; returns what the file turned out to be. */
 export function readMarkdown(

@@ -9,10 +9,10 @@
  */
 import type { FileKind, ParsedMessage } from '../../model';
 import { decodeBytes } from '../../text/decode';
-import { isBlank, splitLines } from '../markdown/lines';
+import { isBlank, splitLines } from '../../text/lines';
 import { conversationOfFile, folderOf } from '../paths';
 import type { FileReader, ReadSink } from '../reader';
-import { wholeFile } from '../whole';
+import { wholeText } from '../whole';
 import { DATE_ORDERS, DateOrderTally, dayOf } from './dateOrder';
 import { matchHeader, type Header } from './header';
 import { composeMessage } from './message';
@@ -25,7 +25,7 @@ const SNIFF_LINES = 20;
 export const whatsappReader: FileReader = {
   format: 'whatsapp',
   sniff: sniffWhatsApp,
-  begin: (path, _context, sink) => wholeFile(sink, (bytes) => readWhatsAppBytes(path, bytes, sink)),
+  begin: (path, _context, sink) => wholeText(sink, (text) => readWhatsApp(path, text, sink)),
 };
 
 /**
@@ -62,17 +62,6 @@ function plausibleHeader(line: string): boolean {
   const header = matchHeader(line);
   if (header === null) return false;
   return DATE_ORDERS.some((order) => dayOf(header.date, order) !== null);
-}
-
-function readWhatsAppBytes(path: string, bytes: Uint8Array, sink: ReadSink): FileKind {
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) {
-    sink.diagnostic({ message: `Not read: ${decoded.reason}.` });
-    return 'skipped';
-  }
-  if (decoded.warning)
-    sink.diagnostic({ message: `Read as ${decoded.encoding}, but ${decoded.warning}.` });
-  return readWhatsApp(path, decoded.text, sink);
 }
 
 interface Pending {
