@@ -1,0 +1,133 @@
+/**
+ * A read session for a JSON export: bytes in, selected values out, one at a time, and every
+ * problem of the file said once in a sentence (the first line it happened on, and how often).
+ */
+import type { FileKind } from '../../model';
+import type { ReadSession, ReadSink } from '../reader';
+import {
+  JsonScanner,
+  MAX_DEPTH,
+  MAX_VALUE_LENGTH,
+  type JsonPath,
+  type ScanProblem,
+  type Scope,
+} from './scanner';
+import { Utf8Chunks } from './utf8';
+
+/** Counts a kind of problem over a file and says it once, at its first line. */
+export class Tally {
+  private readonly counts = new Map<string, { line: number | undefined; count: number }>();
+
+  add(key: string, line?: number): void {
+    const entry = this.counts.get(key);
+    if (entry) entry.count++;
+    else this.counts.set(key, { line, count: 1 });
+  }
+
+  has(key: string): boolean {
+    return this.counts.has(key);
+  }
+
+  /** One diagnostic per key: `say(count)` is the sentence. */
+  report(sink: ReadSink, say: (key: string, count: number) => string): void {
+    for (const [key, { line, count }] of this.counts) {
+      const message = say(key, count);
+      sink.diagnostic(line === undefined ? { message } : { line, message });
+    }
+    this.counts.clear();
+  }
+}
+
+export interface JsonReadHandler {
+  /** The paths of the values to read (`messages.*`), see JsonScanner. */
+  select: readonly JsonPath[];
+  /** What one selected value is, in diagnostics: "message". */
+  noun: string;
+  value(selector: number, value: unknown, line: number, scopes: readonly Scope[]): void;
+  /** The file is read: say what was found; true when it held what the reader reads. */
+  finish(): boolean;
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+export function jsonSession(sink: ReadSink, handler: JsonReadHandler): ReadSession {
+  const utf8 = new Utf8Chunks();
+  const tally = new Tally();
+  const details = new Map<string, string>();
+  let fatal: ScanProblem | null = null;
+  const scanner = new JsonScanner(handler.select, {
+    value: (selector, value, line, scopes) => handler.value(selector, value, line, scopes),
+    problem(problem) {
+      if (problem.kind === 'tooDeep' || problem.kind === 'tooLarge' || problem.kind === 'invalid') {
+        tally.add(problem.kind, problem.line);
+        if (problem.kind === 'invalid' && !details.has('invalid'))
+          details.set('invalid', problem.error);
+      } else fatal = problem;
+    },
+  });
+  const feed = (bytes: Uint8Array, final: boolean) => {
+    const { text, invalidAt } = utf8.next(bytes, final);
+    if (invalidAt !== -1 && !tally.has('encoding')) {
+      let line = scanner.currentLine;
+      for (let at = text.indexOf('\n'); at !== -1 && at < invalidAt; at = text.indexOf('\n', at + 1))
+        line++;
+      tally.add('encoding', line);
+    }
+    if (text !== '') scanner.push(text);
+  };
+  return {
+    push: (chunk) => feed(chunk, false),
+    end(): FileKind {
+      feed(new Uint8Array(0), true);
+      scanner.end();
+      const noun = handler.noun;
+      tally.report(sink, (key, count) => {
+        switch (key) {
+          case 'encoding':
+            return 'Some bytes are not UTF-8 text; they are shown as �.';
+          case 'tooDeep':
+            return `${plural(count, noun)} nested more than ${MAX_DEPTH} levels deep could not be read.`;
+          case 'tooLarge':
+            return `${plural(count, noun)} larger than ${MAX_VALUE_LENGTH / 1024 / 1024} MB could not be read.`;
+          default:
+            return `${plural(count, noun)} could not be read: not valid JSON (${details.get('invalid') ?? ''}).`;
+        }
+      });
+      const found = handler.finish();
+      const problem = fatal as ScanProblem | null;
+      if (problem) sink.diagnostic(fatalDiagnostic(problem, noun, found));
+      return found ? 'chat' : 'skipped';
+    },
+  };
+}
+
+function fatalDiagnostic(
+  problem: ScanProblem,
+  noun: string,
+  found: boolean,
+): { line: number; message: string } {
+  const before = found ? ` The ${noun}s before it were read.` : '';
+  switch (problem.kind) {
+    case 'truncated':
+      return {
+        line: problem.line,
+        message:
+          `The file ends in the middle of its JSON, as if it was cut off.${before}` +
+          (problem.valueLine === null
+            ? ''
+            : ` The ${noun} that starts at line ${problem.valueLine} is incomplete and was not read.`),
+      };
+    case 'empty':
+      return { line: problem.line, message: 'The file is empty.' };
+    case 'trailing':
+      return {
+        line: problem.line,
+        message: 'There is more text after the end of the JSON; it was not read.',
+      };
+    default:
+      return {
+        line: problem.line,
+        message: `The JSON is broken here (${problem.kind === 'syntax' ? `${problem.found} was not expected` : 'unreadable'}); the rest of the file was not read.${before}`,
+      };
+  }
+}
