@@ -5,8 +5,9 @@
  */
 import { markdownReader } from './markdown/reader';
 import type { FileReader } from './reader';
+import { telegramReader } from './telegram/reader';
 
-export const READERS: readonly FileReader[] = [markdownReader];
+export const READERS: readonly FileReader[] = [markdownReader, telegramReader];
 
 /** Extensions of files worth sniffing at all; everything else is counted as skipped unread. */
 const CANDIDATE = /\.(md|markdown|mdown|mkd|mkdn|txt|json|zip)$/i;

@@ -128,6 +128,23 @@ export function repairHexEscapes(json: string): string {
   return json.replace(/(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})/g, '$1\\u00$2');
 }
 
+/** JSON.parse, reading Telegram's `\x` escapes when plain JSON.parse refuses the text. */
+function parseJson(json: string): { value: unknown } | { error: string } {
+  try {
+    return { value: JSON.parse(json) };
+  } catch (error) {
+    const repaired = repairHexEscapes(json);
+    if (repaired !== json) {
+      try {
+        return { value: JSON.parse(repaired) };
+      } catch {
+        // The first error says more about the text as written.
+      }
+    }
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export class JsonScanner {
   private readonly paths: PathNode;
   private readonly frames: Frame[] = [];
@@ -135,6 +152,7 @@ export class JsonScanner {
   private state = VALUE;
   private line = 1;
   private started = false;
+  private reachedSelected = false;
 
   // The value being read past the outer structure, or the outer token being collected.
   private selector: number | null = null;
@@ -153,6 +171,11 @@ export class JsonScanner {
     private readonly handler: ScanHandler,
   ) {
     this.paths = buildPaths(select);
+  }
+
+  /** Whether an array or object that holds selected values was found (however empty). */
+  get reached(): boolean {
+    return this.reachedSelected;
   }
 
   /** The line the scanner has reached. */
@@ -182,10 +205,10 @@ export class JsonScanner {
       this.fail({ kind: 'empty', line: this.line });
       return;
     }
-    // A literal at the very end of the text (a lone number) is complete.
+    // A literal at the very end of the text (a lone number) is complete, or fails on its own.
     if (this.state === LITERAL && this.frames.length === 0) {
       this.finishLiteral('', 0);
-      if (this.state === END || this.state === FAILED) return;
+      return;
     }
     const inValue = this.state === DEEP || this.state === LITERAL;
     this.fail({
@@ -257,6 +280,11 @@ export class JsonScanner {
     if (container && node && this.selector === null && (node.star || node.children.size > 0)) {
       const isObject = code === OPEN_BRACE;
       const scope: Scope | null = isObject ? { fields: new Map() } : null;
+      if (
+        node.star?.selector != null ||
+        [...node.children.values()].some((c) => c.selector !== null)
+      )
+        this.reachedSelected = true;
       this.frames.push({ node, isObject, key: null, scope });
       if (scope) this.scopes.push(scope);
       this.state = isObject ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
@@ -365,18 +393,12 @@ export class JsonScanner {
   private string(text: string, at: number): number {
     const end = this.stringEnd(text, at);
     if (end === -1) return text.length;
-    const token = this.takeCapture(text, end);
-    let value: string | null = null;
-    try {
-      value = JSON.parse(token) as string;
-    } catch {
-      try {
-        value = JSON.parse(repairHexEscapes(token)) as string;
-      } catch {
-        this.fail({ kind: 'syntax', line: this.line, found: 'a string that is not valid JSON' });
-        return text.length;
-      }
+    const parsed = parseJson(this.takeCapture(text, end));
+    if (!('value' in parsed) || typeof parsed.value !== 'string') {
+      this.fail({ kind: 'syntax', line: this.line, found: 'a string that is not valid JSON' });
+      return text.length;
     }
+    const value = parsed.value;
     const frame = this.frames[this.frames.length - 1]!;
     if (this.isKey) {
       frame.key = value;
@@ -422,13 +444,12 @@ export class JsonScanner {
 
   private finishLiteral(text: string, end: number): number {
     const token = this.takeCapture(text, end);
-    let value: unknown;
-    try {
-      value = JSON.parse(token);
-    } catch {
+    const parsed = parseJson(token);
+    if (!('value' in parsed)) {
       this.fail({ kind: 'syntax', line: this.line, found: `"${token.slice(0, 20)}"` });
       return text.length;
     }
+    const value = parsed.value;
     this.afterValue();
     if (this.selector !== null) {
       this.handler.value(this.selector, value, this.valueLine, this.scopes);
@@ -440,20 +461,8 @@ export class JsonScanner {
   }
 
   private deliver(selector: number, json: string): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(json);
-    } catch (error) {
-      const repaired = repairHexEscapes(json);
-      try {
-        if (repaired === json) throw error;
-        value = JSON.parse(repaired);
-      } catch {
-        const message = error instanceof Error ? error.message : String(error);
-        this.handler.problem({ kind: 'invalid', line: this.valueLine, error: message });
-        return;
-      }
-    }
-    this.handler.value(selector, value, this.valueLine, this.scopes);
+    const parsed = parseJson(json);
+    if ('value' in parsed) this.handler.value(selector, parsed.value, this.valueLine, this.scopes);
+    else this.handler.problem({ kind: 'invalid', line: this.valueLine, error: parsed.error });
   }
 }

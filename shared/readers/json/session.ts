@@ -44,11 +44,18 @@ export interface JsonReadHandler {
   /** What one selected value is, in diagnostics: "message". */
   noun: string;
   value(selector: number, value: unknown, line: number, scopes: readonly Scope[]): void;
-  /** The file is read: say what was found; true when it held what the reader reads. */
-  finish(): boolean;
+  /**
+   * The file is read: report what the reader counted, and answer whether the file held what
+   * the reader reads. `intact`: read to its end without a break in its structure; `reached`: a
+   * list of selected values was found, however empty.
+   */
+  finish(file: { intact: boolean; reached: boolean }): boolean;
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** `1 message`, `3 messages`; `many` for other plurals (`1 message has`, `2 messages have`). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
 
 export function jsonSession(sink: ReadSink, handler: JsonReadHandler): ReadSession {
   const utf8 = new Utf8Chunks();
@@ -69,7 +76,11 @@ export function jsonSession(sink: ReadSink, handler: JsonReadHandler): ReadSessi
     const { text, invalidAt } = utf8.next(bytes, final);
     if (invalidAt !== -1 && !tally.has('encoding')) {
       let line = scanner.currentLine;
-      for (let at = text.indexOf('\n'); at !== -1 && at < invalidAt; at = text.indexOf('\n', at + 1))
+      for (
+        let at = text.indexOf('\n');
+        at !== -1 && at < invalidAt;
+        at = text.indexOf('\n', at + 1)
+      )
         line++;
       tally.add('encoding', line);
     }
@@ -93,8 +104,8 @@ export function jsonSession(sink: ReadSink, handler: JsonReadHandler): ReadSessi
             return `${plural(count, noun)} could not be read: not valid JSON (${details.get('invalid') ?? ''}).`;
         }
       });
-      const found = handler.finish();
       const problem = fatal as ScanProblem | null;
+      const found = handler.finish({ intact: problem === null, reached: scanner.reached });
       if (problem) sink.diagnostic(fatalDiagnostic(problem, noun, found));
       return found ? 'chat' : 'skipped';
     },

@@ -161,7 +161,15 @@ describe('JsonScanner', () => {
   });
 
   it('reads garbage as problems, never as values', () => {
-    for (const text of ['', '   ', 'hello', '{"messages": nope}', ']', '{"messages": [}', '\u0000']) {
+    for (const text of [
+      '',
+      '   ',
+      'hello',
+      '{"messages": nope}',
+      ']',
+      '{"messages": [}',
+      '\u0000',
+    ]) {
       const { found, problems } = scan(text, SELECT);
       expect(found).toEqual([]);
       expect(problems).toHaveLength(1);
@@ -172,7 +180,7 @@ describe('JsonScanner', () => {
     expect(scan('{"messages": []} {}', SELECT).problems).toEqual([{ kind: 'trailing', line: 1 }]);
   });
 
-  it('reads Telegram Desktop\'s \\x escapes as the characters they stand for', () => {
+  it("reads Telegram Desktop's \\x escapes as the characters they stand for", () => {
     expect(JSON.parse(repairHexEscapes('"a\\x0Bb"'))).toBe('a\u000Bb');
     expect(repairHexEscapes('"C:\\\\x86"')).toBe('"C:\\\\x86"');
     const { found } = scan('{"messages": [{"text": "tab\\x09here"}]}', SELECT);
@@ -182,7 +190,24 @@ describe('JsonScanner', () => {
   it('never throws on arbitrary text, whatever the pieces', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', '\\', ':', ',', '1', 'a', ' ', '\n', 'messages', 'é') }),
+        fc.string({
+          unit: fc.constantFrom(
+            '{',
+            '}',
+            '[',
+            ']',
+            '"',
+            '\\',
+            ':',
+            ',',
+            '1',
+            'a',
+            ' ',
+            '\n',
+            'messages',
+            'é',
+          ),
+        }),
         fc.integer({ min: 1, max: 16 }),
         (text, size) => {
           scan(text, SELECT, size);

@@ -1,0 +1,32 @@
+/** What the tests of the JSON export readers share: a context, fixture bytes, line finders. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ReaderContext } from '../../../../shared/readers/reader';
+
+export const FIXTURES = resolve(__dirname, '../../../fixtures/exports');
+
+export function fixtureBytes(...parts: string[]): Uint8Array {
+  return new Uint8Array(readFileSync(join(FIXTURES, ...parts)));
+}
+
+export function context(
+  companions: Record<string, Uint8Array> = {},
+  timeZone = 'Asia/Shanghai',
+): ReaderContext {
+  return {
+    timeZone,
+    readFrontMatter: () => ({ ok: false, error: 'no front matter in JSON' }),
+    companion: (path) => companions[path] ?? null,
+  };
+}
+
+export const encode = (text: string) => new TextEncoder().encode(text);
+export const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** The 1-based line of the first line at or after line `from` that contains `needle`. */
+export function lineOf(text: string, needle: string, from = 1): number {
+  const lines = text.split('\n');
+  for (let index = from - 1; index < lines.length; index++)
+    if (lines[index]!.includes(needle)) return index + 1;
+  throw new Error(`"${needle}" is not in the text`);
+}
