@@ -9,11 +9,22 @@ import type { ReadSink } from '../reader';
 
 const STAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/;
 
+/** Days already checked: a million messages fall on a few thousand days. */
+const knownDays = new Set<string>();
+
+function isKnownDay(day: string): boolean {
+  if (knownDays.has(day)) return true;
+  if (!isDay(day)) return false;
+  if (knownDays.size > 100_000) knownDays.clear();
+  knownDays.add(day);
+  return true;
+}
+
 /** `2021-03-04T10:15:00`, `2021-03-04T10:15:00.123+02:00`, `2021-03-04 10:15` as written. */
 export function wallClockOf(value: unknown): WallClock | null {
   if (typeof value !== 'string') return null;
   const match = STAMP.exec(value);
-  if (!match || !isDay(match[1]!)) return null;
+  if (!match || !isKnownDay(match[1]!)) return null;
   const [hour, minute, second] = [match[2]!, match[3]!, match[4] ?? '00'];
   if (+hour > 23 || +minute > 59 || +second > 59) return null;
   return { day: match[1]!, time: `${hour}:${minute}:${second}` };
