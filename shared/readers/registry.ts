@@ -3,11 +3,12 @@
  * reader's `sniff`), never by extension alone. The surest reader wins; a tie goes to the one
  * listed first.
  */
+import { discordReader } from './discord/reader';
 import { markdownReader } from './markdown/reader';
 import type { FileReader } from './reader';
 import { telegramReader } from './telegram/reader';
 
-export const READERS: readonly FileReader[] = [markdownReader, telegramReader];
+export const READERS: readonly FileReader[] = [markdownReader, telegramReader, discordReader];
 
 /** Extensions of files worth sniffing at all; everything else is counted as skipped unread. */
 const CANDIDATE = /\.(md|markdown|mdown|mkd|mkdn|txt|json|zip)$/i;

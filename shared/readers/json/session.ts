@@ -41,15 +41,30 @@ export class Tally {
 export interface JsonReadHandler {
   /** The paths of the values to read (`messages.*`), see JsonScanner. */
   select: readonly JsonPath[];
-  /** What one selected value is, in diagnostics: "message". */
-  noun: string;
-  value(selector: number, value: unknown, line: number, scopes: readonly Scope[]): void;
-  /**
-   * The file is read: report what the reader counted, and answer whether the file held what
-   * the reader reads. `intact`: read to its end without a break in its structure; `reached`: a
-   * list of selected values was found, however empty.
-   */
-  finish(file: { intact: boolean; reached: boolean }): boolean;
+  /** What the file should hold, for a file that holds none: 'Telegram chat'. */
+  holds: string;
+  /** Where the reader counts what it skips or guesses: see `say` for the sentences. */
+  tally: Tally;
+  /** A sentence for a count of the reader's own (other than those of messageSentence). */
+  say?(key: string, count: number): string | undefined;
+  /** A selected value; true when it gave a message. */
+  value(selector: number, value: unknown, line: number, scopes: readonly Scope[]): boolean;
+}
+
+/**
+ * The sentences for what message readers count: `notMessage` (an entry that is not one),
+ * `undated` (no readable date, not read), `placed` (no readable date, shown at the time of the
+ * message before). `field` names the date field.
+ */
+function messageSentence(key: string, count: number, field: string): string {
+  switch (key) {
+    case 'notMessage':
+      return `${plural(count, 'entry', 'entries')} of the messages ${count === 1 ? 'is not a message' : 'are not messages'}; not read.`;
+    case 'undated':
+      return `${plural(count, 'message has', 'messages have')} no readable "${field}"; not read.`;
+    default:
+      return `${plural(count, 'message has', 'messages have')} no readable "${field}"; shown at the time of the message before.`;
+  }
 }
 
 /** `1 message`, `3 messages`; `many` for other plurals (`1 message has`, `2 messages have`). */
@@ -57,13 +72,17 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-export function jsonSession(sink: ReadSink, handler: JsonReadHandler): ReadSession {
+/** `field`: the name of the messages' date field, for diagnostics. */
+export function jsonSession(sink: ReadSink, field: string, handler: JsonReadHandler): ReadSession {
+  let messages = 0;
   const utf8 = new Utf8Chunks();
   const tally = new Tally();
   const details = new Map<string, string>();
   let fatal: ScanProblem | null = null;
   const scanner = new JsonScanner(handler.select, {
-    value: (selector, value, line, scopes) => handler.value(selector, value, line, scopes),
+    value(selector, value, line, scopes) {
+      if (handler.value(selector, value, line, scopes)) messages++;
+    },
     problem(problem) {
       if (problem.kind === 'tooDeep' || problem.kind === 'tooLarge' || problem.kind === 'invalid') {
         tally.add(problem.kind, problem.line);
@@ -91,33 +110,36 @@ export function jsonSession(sink: ReadSink, handler: JsonReadHandler): ReadSessi
     end(): FileKind {
       feed(new Uint8Array(0), true);
       scanner.end();
-      const noun = handler.noun;
       tally.report(sink, (key, count) => {
         switch (key) {
           case 'encoding':
             return 'Some bytes are not UTF-8 text; they are shown as �.';
           case 'tooDeep':
-            return `${plural(count, noun)} nested more than ${MAX_DEPTH} levels deep could not be read.`;
+            return `${plural(count, 'message')} nested more than ${MAX_DEPTH} levels deep could not be read.`;
           case 'tooLarge':
-            return `${plural(count, noun)} larger than ${MAX_VALUE_LENGTH / 1024 / 1024} MB could not be read.`;
+            return `${plural(count, 'message')} larger than ${MAX_VALUE_LENGTH / 1024 / 1024} MB could not be read.`;
           default:
-            return `${plural(count, noun)} could not be read: not valid JSON (${details.get('invalid') ?? ''}).`;
+            return `${plural(count, 'message')} could not be read: not valid JSON (${details.get('invalid') ?? ''}).`;
         }
       });
+      handler.tally.report(
+        sink,
+        (key, count) => handler.say?.(key, count) ?? messageSentence(key, count, field),
+      );
       const problem = fatal as ScanProblem | null;
-      const found = handler.finish({ intact: problem === null, reached: scanner.reached });
-      if (problem) sink.diagnostic(fatalDiagnostic(problem, noun, found));
+      if (problem === null && !scanner.reached)
+        sink.diagnostic({
+          message: `This JSON file holds no ${handler.holds} (no list of messages); nothing was read.`,
+        });
+      const found = messages > 0 || (problem === null && scanner.reached);
+      if (problem) sink.diagnostic(fatalDiagnostic(problem, found));
       return found ? 'chat' : 'skipped';
     },
   };
 }
 
-function fatalDiagnostic(
-  problem: ScanProblem,
-  noun: string,
-  found: boolean,
-): { line: number; message: string } {
-  const before = found ? ` The ${noun}s before it were read.` : '';
+function fatalDiagnostic(problem: ScanProblem, found: boolean): { line: number; message: string } {
+  const before = found ? ` The messages before it were read.` : '';
   switch (problem.kind) {
     case 'truncated':
       return {
@@ -126,7 +148,7 @@ function fatalDiagnostic(
           `The file ends in the middle of its JSON, as if it was cut off.${before}` +
           (problem.valueLine === null
             ? ''
-            : ` The ${noun} that starts at line ${problem.valueLine} is incomplete and was not read.`),
+            : ` The message that starts at line ${problem.valueLine} is incomplete and was not read.`),
       };
     case 'empty':
       return { line: problem.line, message: 'The file is empty.' };

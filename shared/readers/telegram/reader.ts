@@ -56,7 +56,6 @@ export const telegramReader: FileReader = {
     const tally = new Tally();
     const chats = new Map<Scope, { conversation: number; state: ChatState }>();
     const ids = new Map<string, number>();
-    let messages = 0;
     const open = (selector: number, scope: Scope) => {
       const rawId = scope.fields.get('id');
       const chatId = typeof rawId === 'number' || typeof rawId === 'string' ? String(rawId) : '';
@@ -81,36 +80,20 @@ export const telegramReader: FileReader = {
       chats.set(scope, chat);
       return chat;
     };
-    return jsonSession(sink, {
+    return jsonSession(sink, 'date', {
       select: SELECT,
-      noun: 'message',
+      holds: 'Telegram chat',
+      tally,
+      say: (key, count) =>
+        key === 'unsupported'
+          ? `${plural(count, 'message')} of a kind Telegram could not export ("type": "unsupported") left out.`
+          : undefined,
       value(selector, value, line, scopes) {
         const scope = scopes[scopes.length - 1]!;
         const chat = chats.get(scope) ?? open(selector, scope);
         const message = readMessage(value, line, chat.state);
-        if (!message) return;
-        sink.message(chat.conversation, message);
-        messages++;
-      },
-      finish({ intact, reached }) {
-        tally.report(sink, (key, count) => {
-          switch (key) {
-            case 'notMessage':
-              return `${plural(count, 'entry', 'entries')} of a "messages" list ${count === 1 ? 'is not a message' : 'are not messages'}; not read.`;
-            case 'unsupported':
-              return `${plural(count, 'message')} of a kind Telegram could not export ("type": "unsupported") left out.`;
-            case 'undated':
-              return `${plural(count, 'message has', 'messages have')} no readable "date"; not read.`;
-            default:
-              return `${plural(count, 'message has', 'messages have')} no readable "date"; shown at the time of the message before.`;
-          }
-        });
-        if (intact && !reached)
-          sink.diagnostic({
-            message:
-              'This JSON file holds no Telegram chat (no "messages" list); nothing was read.',
-          });
-        return messages > 0 || (intact && reached);
+        if (message) sink.message(chat.conversation, message);
+        return message !== null;
       },
     });
   },

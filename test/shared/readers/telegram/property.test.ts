@@ -155,7 +155,7 @@ describe('Telegram reader on bad input', () => {
     expect(result.conversations).toEqual([]);
     expect(result.kind).toBe('skipped');
     expect(result.diagnostics.map((d) => d.message)).toEqual([
-      'This JSON file holds no Telegram chat (no "messages" list); nothing was read.',
+      'This JSON file holds no Telegram chat (no list of messages); nothing was read.',
     ]);
   });
 
@@ -170,7 +170,7 @@ describe('Telegram reader on bad input', () => {
       ['late', '10:00:00'],
     ]);
     expect(result.diagnostics.map((d) => d.message)).toEqual([
-      '3 entries of a "messages" list are not messages; not read.',
+      '3 entries of the messages are not messages; not read.',
       '1 message has no readable "date"; shown at the time of the message before.',
     ]);
   });
