@@ -6,9 +6,15 @@
 import { discordReader } from './discord/reader';
 import { markdownReader } from './markdown/reader';
 import type { FileReader } from './reader';
+import { slackReader } from './slack/reader';
 import { telegramReader } from './telegram/reader';
 
-export const READERS: readonly FileReader[] = [markdownReader, telegramReader, discordReader];
+export const READERS: readonly FileReader[] = [
+  markdownReader,
+  telegramReader,
+  discordReader,
+  slackReader,
+];
 
 /** Extensions of files worth sniffing at all; everything else is counted as skipped unread. */
 const CANDIDATE = /\.(md|markdown|mdown|mkd|mkdn|txt|json|zip)$/i;

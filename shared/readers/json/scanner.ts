@@ -277,12 +277,15 @@ export class JsonScanner {
     this.valueLine = this.line;
     this.selector = node?.selector ?? null;
     const container = code === OPEN_BRACE || code === OPEN_BRACKET;
-    if (container && node && this.selector === null && (node.star || node.children.size > 0)) {
-      const isObject = code === OPEN_BRACE;
+    const isObject = code === OPEN_BRACE;
+    // An object on the way to selected values holds them under keys, an array in every element.
+    const onPath = node && (isObject ? node.children.size > 0 : node.star !== null);
+    if (container && node && onPath && this.selector === null) {
       const scope: Scope | null = isObject ? { fields: new Map() } : null;
       if (
-        node.star?.selector != null ||
-        [...node.children.values()].some((c) => c.selector !== null)
+        isObject
+          ? [...node.children.values()].some((c) => c.selector !== null)
+          : node.star!.selector !== null
       )
         this.reachedSelected = true;
       this.frames.push({ node, isObject, key: null, scope });
