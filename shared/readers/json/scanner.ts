@@ -10,6 +10,10 @@
  * token in JavaScript, several times slower than one JSON.parse per message (figures in
  * test/bench/telegram-read.ts).
  */
+import { parseJson } from './parse';
+import { buildPaths, type JsonPath, type PathNode } from './selectors';
+
+export type { JsonPath } from './selectors';
 
 export type Scalar = string | number | boolean | null;
 
@@ -17,9 +21,6 @@ export type Scalar = string | number | boolean | null;
 export interface Scope {
   readonly fields: Map<string, Scalar>;
 }
-
-/** A path of keys, `*` standing for every element of an array: `['chats', 'list', '*']`. */
-export type JsonPath = readonly string[];
 
 export type ScanProblem =
   /** The structure around the selected values is broken here; nothing after it is read. */
@@ -43,14 +44,6 @@ export interface ScanHandler {
 export const MAX_DEPTH = 100;
 /** Larger selected values are refused (UTF-16 units). */
 export const MAX_VALUE_LENGTH = 32 * 1024 * 1024;
-
-interface PathNode {
-  children: Map<string, PathNode>;
-  /** The node for every element, when the value here is an array. */
-  star: PathNode | null;
-  /** The selector that ends here. */
-  selector: number | null;
-}
 
 interface Frame {
   node: PathNode;
@@ -96,53 +89,10 @@ function isLiteral(code: number): boolean {
   );
 }
 
-function buildPaths(select: readonly JsonPath[]): PathNode {
-  const root: PathNode = { children: new Map(), star: null, selector: null };
-  select.forEach((path, selector) => {
-    let node = root;
-    for (const part of path) {
-      let next = part === '*' ? node.star : node.children.get(part);
-      if (!next) {
-        next = { children: new Map(), star: null, selector: null };
-        if (part === '*') node.star = next;
-        else node.children.set(part, next);
-      }
-      node = next;
-    }
-    node.selector = selector;
-  });
-  return root;
-}
-
 function describe(code: number): string {
   if (code === LINE_FEED) return 'a line break';
   const char = String.fromCodePoint(code);
   return code < 0x20 ? `control character U+${code.toString(16).padStart(4, '0')}` : `"${char}"`;
-}
-
-/**
- * Telegram Desktop writes control characters as `\x0B`, which JSON does not allow: read them as
- * the `\u000B` they stand for (an escaped backslash before the x is left alone).
- */
-export function repairHexEscapes(json: string): string {
-  return json.replace(/(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})/g, '$1\\u00$2');
-}
-
-/** JSON.parse, reading Telegram's `\x` escapes when plain JSON.parse refuses the text. */
-function parseJson(json: string): { value: unknown } | { error: string } {
-  try {
-    return { value: JSON.parse(json) };
-  } catch (error) {
-    const repaired = repairHexEscapes(json);
-    if (repaired !== json) {
-      try {
-        return { value: JSON.parse(repaired) };
-      } catch {
-        // The first error says more about the text as written.
-      }
-    }
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 export class JsonScanner {

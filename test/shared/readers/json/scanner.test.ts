@@ -1,10 +1,10 @@
 /** The streaming JSON scanner: finds the selected values, whatever the chunking and the input. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { repairHexEscapes } from '../../../../shared/readers/json/parse';
 import {
   JsonScanner,
   MAX_DEPTH,
-  repairHexEscapes,
   type JsonPath,
   type ScanProblem,
 } from '../../../../shared/readers/json/scanner';
