@@ -1,9 +1,11 @@
 /**
  * Throughput of the JSON export readers on a synthetic Telegram full export (telegram-export.ts):
  * the file is pushed in 1 MB chunks into the Telegram reader with a sink that only counts, each
- * way in its own process so that its peak memory is its own. Printed beside two baselines from
- * the same run: JSON.parse of the whole file (what a reader that does not stream would do), and
- * @streamparser/json, a pure-JS streaming parser, when a copy is named in STREAMPARSER_JSON
+ * way in its own process so that its peak memory is its own. Printed beside baselines from the
+ * same run: the Markdown reader on the same number of messages (the bench's replica of
+ * ../shared/archive-sample, when it is there), JSON.parse of the whole file (what a reader that
+ * does not stream would do), and @streamparser/json, a pure-JS streaming parser, when a copy is
+ * named in STREAMPARSER_JSON
  * (`npm install --prefix /tmp/lib @streamparser/json`, then
  * STREAMPARSER_JSON=/tmp/lib/node_modules/@streamparser/json).
  *
@@ -11,15 +13,30 @@
  *     --outfile=dist/telegram-read.js --packages=external && node dist/telegram-read.js [messages]
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { readFrontMatter } from '../../electron/service/frontMatter';
+import { JsonScanner } from '../../shared/readers/json/scanner';
+import { Utf8Chunks } from '../../shared/readers/json/utf8';
+import { markdownReader } from '../../shared/readers/markdown/reader';
+import type { FileReader, ReadSink } from '../../shared/readers/reader';
 import { telegramReader } from '../../shared/readers/telegram/reader';
-import type { ReadSink } from '../../shared/readers/reader';
+import { archiveBytes, replicateSample } from './replicate';
 import { writeTelegramExport } from './telegram-export';
 
 interface Figures {
   seconds: number;
+  /** Processor time (user and system): less disturbed than wall time on a busy machine. */
+  cpuSeconds: number;
   messages: number;
   peakRssMb: number;
   error?: string;
@@ -41,22 +58,57 @@ function chunks(path: string, each: (chunk: Uint8Array) => void): void {
   }
 }
 
-function ours(path: string): number {
+/** Reads one file with `reader` into a sink that counts messages; returns the count. */
+function readFile(reader: FileReader, path: string, name: string): number {
   let messages = 0;
   const sink: ReadSink = {
     conversation: () => 0,
     message: () => {
       messages++;
     },
-    diagnostic: (diagnostic) => process.stderr.write(`${diagnostic.message}\n`),
+    diagnostic: () => undefined,
   };
-  const session = telegramReader.begin(
-    'bench/result.json',
-    { timeZone: 'UTC', readFrontMatter: () => ({ ok: true, data: {} }), companion: () => null },
+  const session = reader.begin(
+    name,
+    { timeZone: 'UTC', readFrontMatter, companion: () => null },
     sink,
   );
   chunks(path, (chunk) => session.push(chunk));
   session.end();
+  return messages;
+}
+
+const SAMPLE = resolve(__dirname, '../../../shared/archive-sample');
+/** The copies of the sample that make the `npm run bench` replica (a million messages). */
+const COPIES = 246;
+
+function markdownFiles(root: string, folder = root): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return markdownFiles(root, path);
+    return /\.(md|markdown)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+function markdown(root: string): number {
+  return markdownFiles(root).reduce(
+    (sum, path) => sum + readFile(markdownReader, path, relative(root, path)),
+    0,
+  );
+}
+
+/** The scanner alone: every message parsed, none turned into a ParsedMessage. */
+function scanOnly(path: string): number {
+  let messages = 0;
+  const scanner = new JsonScanner([['chats', 'list', '*', 'messages', '*']], {
+    value: () => {
+      messages++;
+    },
+    problem: () => undefined,
+  });
+  const utf8 = new Utf8Chunks();
+  chunks(path, (chunk) => scanner.push(utf8.next(chunk).text));
+  scanner.end();
   return messages;
 }
 
@@ -93,15 +145,24 @@ function library(path: string): number {
 
 function run(way: string, path: string): Figures {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let messages = 0;
   let error: string | undefined;
   try {
-    messages = way === 'ours' ? ours(path) : way === 'parse' ? wholeParse(path) : library(path);
+    if (way === 'ours') messages = readFile(telegramReader, path, 'bench/result.json');
+    else if (way === 'scan') messages = scanOnly(path);
+    else if (way === 'markdown') messages = markdown(path);
+    else if (way === 'parse') messages = wholeParse(path);
+    else messages = library(path);
   } catch (caught) {
     error = caught instanceof Error ? caught.message : String(caught);
   }
   const figures: Figures = {
     seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (() => {
+      const used = process.cpuUsage(cpu);
+      return (used.user + used.system) / 1e6;
+    })(),
     messages,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
@@ -115,7 +176,7 @@ function child(way: string, path: string): Figures {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (result.status !== 0)
-    return { seconds: 0, messages: 0, peakRssMb: 0, error: `exit ${result.status}` };
+    return { seconds: 0, cpuSeconds: 0, messages: 0, peakRssMb: 0, error: `exit ${result.status}` };
   return JSON.parse(result.stdout) as Figures;
 }
 
@@ -139,23 +200,33 @@ function main(): void {
     `${path}: ${Math.round(megabytes)} MB, ${count.toLocaleString('en-US')} messages\n\n`,
   );
   process.stdout.write(
-    `  ${'way'.padEnd(34)} ${'s'.padStart(7)} ${'MB/s'.padStart(7)} ${'msg/s'.padStart(10)} ${'peak RSS'.padStart(9)}\n`,
+    `  ${'way'.padEnd(36)} ${'s'.padStart(7)} ${'cpu s'.padStart(7)} ${'MB/cpu s'.padStart(8)} ${'msg/cpu s'.padStart(10)} ${'peak RSS'.padStart(9)}\n`,
   );
-  const ways: [string, string][] = [
-    ['ours', 'Telegram reader (streaming scanner)'],
-    ['parse', 'JSON.parse of the whole file'],
-    ['library', '@streamparser/json'],
+  const ways: [string, string, string, number][] = [
+    ['ours', 'Telegram reader (streaming scanner)', path, megabytes],
+    ['scan', 'its scanner alone (parsed, unmapped)', path, megabytes],
+    ['parse', 'JSON.parse of the whole file', path, megabytes],
+    ['library', '@streamparser/json (counting only)', path, megabytes],
   ];
-  for (const [way, label] of ways) {
-    const figures = child(way, path);
+  if (existsSync(SAMPLE) && count === 1_000_000) {
+    const replica = replicateSample(SAMPLE, COPIES);
+    const size = archiveBytes(replica) / 1024 / 1024;
+    ways.push(['markdown', 'Markdown reader, bench replica', replica, size]);
+  } else process.stdout.write('  (the Markdown baseline needs 1,000,000 messages and ../shared)\n');
+  for (const [way, label, where, size] of ways) {
+    const figures = child(way, where);
+    const rate = Math.round(figures.messages / figures.cpuSeconds).toLocaleString('en-US');
     const line = figures.error
       ? `not measured: ${figures.error.slice(0, 80)}`
-      : `${figures.seconds.toFixed(2).padStart(7)} ${(megabytes / figures.seconds).toFixed(0).padStart(7)} ${Math.round(
-          figures.messages / figures.seconds,
-        )
-          .toLocaleString('en-US')
-          .padStart(10)} ${`${figures.peakRssMb} MB`.padStart(9)}`;
-    process.stdout.write(`  ${label.padEnd(34)} ${line}\n`);
+      : [
+          figures.seconds.toFixed(2).padStart(7),
+          figures.cpuSeconds.toFixed(2).padStart(7),
+          (size / figures.cpuSeconds).toFixed(0).padStart(8),
+          rate.padStart(10),
+          `${figures.peakRssMb} MB`.padStart(9),
+          ` ${figures.messages.toLocaleString('en-US')} messages`,
+        ].join(' ');
+    process.stdout.write(`  ${label.padEnd(36)} ${line}\n`);
   }
 }
 

@@ -7,8 +7,6 @@
 import { isDay, isTimeZone, wallClockAt, type WallClock } from '../../dates';
 import type { ReadSink } from '../reader';
 
-const STAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/;
-
 /** Days already checked: a million messages fall on a few thousand days. */
 const knownDays = new Set<string>();
 
@@ -20,14 +18,31 @@ function isKnownDay(day: string): boolean {
   return true;
 }
 
-/** `2021-03-04T10:15:00`, `2021-03-04T10:15:00.123+02:00`, `2021-03-04 10:15` as written. */
+function isDigits(value: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = value.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * `2021-03-04T10:15:00`, `2021-03-04T10:15:00.123+02:00`, `2021-03-04 10:15` as written. Read
+ * by position rather than by a regular expression: it runs once per message of huge exports.
+ */
 export function wallClockOf(value: unknown): WallClock | null {
-  if (typeof value !== 'string') return null;
-  const match = STAMP.exec(value);
-  if (!match || !isKnownDay(match[1]!)) return null;
-  const [hour, minute, second] = [match[2]!, match[3]!, match[4] ?? '00'];
-  if (+hour > 23 || +minute > 59 || +second > 59) return null;
-  return { day: match[1]!, time: `${hour}:${minute}:${second}` };
+  if (typeof value !== 'string' || value.length < 16) return null;
+  const separator = value.charCodeAt(10);
+  if ((separator !== 0x54 && separator !== 0x20) || value.charCodeAt(13) !== 0x3a) return null;
+  const seconds = value.length >= 19 && value.charCodeAt(16) === 0x3a;
+  if (!isDigits(value, 11, 13) || !isDigits(value, 14, 16) || (seconds && !isDigits(value, 17, 19)))
+    return null;
+  if (seconds && value.length > 19 && isDigits(value, 19, 20)) return null;
+  const day = value.slice(0, 10);
+  if (!isKnownDay(day)) return null;
+  const time = seconds ? value.slice(11, 19) : `${value.slice(11, 16)}:00`;
+  if (time > '23:59:59' || time.charCodeAt(3) > 0x35 || time.charCodeAt(6) > 0x35) return null;
+  return { day, time };
 }
 
 /** Instants outside years 1970-9999 are no chat's. */

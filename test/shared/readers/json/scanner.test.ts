@@ -1,6 +1,7 @@
 /** The streaming JSON scanner: finds the selected values, whatever the chunking and the input. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { wallClockOf } from '../../../../shared/readers/json/clock';
 import { repairHexEscapes } from '../../../../shared/readers/json/parse';
 import {
   JsonScanner,
@@ -215,5 +216,30 @@ describe('JsonScanner', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('wallClockOf', () => {
+  it('reads the wall clock as written, whatever follows it, and refuses what is no time', () => {
+    expect(wallClockOf('2021-03-04T10:15:07')).toEqual({ day: '2021-03-04', time: '10:15:07' });
+    expect(wallClockOf('2021-03-04T10:15:07.123+02:00')).toEqual({
+      day: '2021-03-04',
+      time: '10:15:07',
+    });
+    expect(wallClockOf('2021-03-04 23:59')).toEqual({ day: '2021-03-04', time: '23:59:00' });
+    for (const bad of [
+      '2021-02-30T10:15:00',
+      '2021-03-04T24:00:00',
+      '2021-03-04T10:60:00',
+      '2021-03-04T10:15:61',
+      '2021-03-04X10:15:00',
+      '2021-03-04T1:15:00',
+      '20210304T101500',
+      '',
+      'soon',
+      '2021-03-04T10:15:009',
+    ])
+      expect(wallClockOf(bad)).toBeNull();
+    expect(wallClockOf(1614852900)).toBeNull();
   });
 });
