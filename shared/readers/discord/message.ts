@@ -1,9 +1,8 @@
 /** One message of a DiscordChatExporter JSON export as a ParsedMessage. */
-import type { WallClock } from '../../dates';
 import type { Attachment, LinkCard, ParsedMessage, Reaction } from '../../model';
 import { fileKind } from '../json/attachments';
 import { clockText, wallClockOf } from '../json/clock';
-import type { Tally } from '../json/session';
+import { clockOrPrevious, type MessageSequence } from '../json/session';
 import {
   idOf,
   isObject,
@@ -16,13 +15,11 @@ import {
 import { baseName, resolveRelative } from '../paths';
 import { authorName, SYSTEM_TYPES, systemText } from './system';
 
-export interface ChannelState {
+export interface ChannelState extends MessageSequence {
   /** The folder of the export file: local media paths are relative to it. */
   folder: string;
   /** The channel's id, to tell replies in this channel from references to others. */
   channelId: string | undefined;
-  previous: WallClock | null;
-  tally: Tally;
 }
 
 const URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
@@ -97,16 +94,8 @@ export function readMessage(
     channel.tally.add('notMessage', line);
     return null;
   }
-  let clock = wallClockOf(value.timestamp);
-  if (!clock) {
-    if (!channel.previous) {
-      channel.tally.add('undated', line);
-      return null;
-    }
-    channel.tally.add('placed', line);
-    clock = channel.previous;
-  }
-  channel.previous = clock;
+  const clock = clockOrPrevious(wallClockOf(value.timestamp), channel, line);
+  if (!clock) return null;
   const speaker = authorName(value.author) ?? 'Unknown user';
   const message: ParsedMessage = { day: clock.day, time: clock.time, speaker, text: '', line };
   const id = idOf(value.id);

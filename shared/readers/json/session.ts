@@ -2,6 +2,7 @@
  * A read session for a JSON export: bytes in, selected values out, one at a time, and every
  * problem of the file said once in a sentence (the first line it happened on, and how often).
  */
+import type { WallClock } from '../../dates';
 import type { FileKind } from '../../model';
 import type { ReadSession, ReadSink } from '../reader';
 import {
@@ -70,6 +71,29 @@ function messageSentence(key: string, count: number, field: string): string {
 /** `1 message`, `3 messages`; `many` for other plurals (`1 message has`, `2 messages have`). */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The messages of one conversation in a file, in order: the clock of the last one read. */
+export interface MessageSequence {
+  previous: WallClock | null;
+  tally: Tally;
+}
+
+/**
+ * A message's clock; when its own cannot be read, that of the message before it (counted as
+ * `placed`), or null when there is none (counted as `undated`: the message is not read).
+ */
+export function clockOrPrevious(
+  clock: WallClock | null,
+  sequence: MessageSequence,
+  line: number,
+): WallClock | null {
+  if (clock) {
+    sequence.previous = clock;
+    return clock;
+  }
+  sequence.tally.add(sequence.previous ? 'placed' : 'undated', line);
+  return sequence.previous;
 }
 
 /** `field`: the name of the messages' date field, for diagnostics. */

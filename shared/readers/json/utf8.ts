@@ -4,16 +4,8 @@
  * stopping the file.
  */
 
-interface TextDecoderLike {
-  decode(input: Uint8Array): string;
-}
-type TextDecoderConstructor = new (
-  label: string,
-  options?: { fatal?: boolean; ignoreBOM?: boolean },
-) => TextDecoderLike;
+import { Decoder } from '../../text/decode';
 
-// TextDecoder exists in Node, Electron and browsers; shared/ is compiled without their types.
-const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderConstructor }).TextDecoder;
 // The BOM is kept (the scanner reads it as a blank): a chunk may start with U+FEFF legitimately.
 const strict = new Decoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new Decoder('utf-8', { ignoreBOM: true });

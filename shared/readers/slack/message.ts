@@ -1,9 +1,8 @@
 /** One message of a Slack export's day file as a ParsedMessage. */
-import type { WallClock } from '../../dates';
 import type { Attachment, LinkCard, ParsedMessage, Reaction } from '../../model';
 import { fileKind } from '../json/attachments';
 import { clockText, instantClock } from '../json/clock';
-import type { Tally } from '../json/session';
+import { clockOrPrevious, type MessageSequence } from '../json/session';
 import {
   arrayOf,
   isObject,
@@ -17,15 +16,13 @@ import type { SlackDirectory } from './directory';
 import { renderMarkup, unescapeSlack } from './markup';
 import { emojiOf } from './emoji';
 
-export interface DayState {
+export interface DayState extends MessageSequence {
   directory: SlackDirectory;
   timeZone: string;
   /** Names from the messages' own `user_profile`, for exports without users.json. */
   names: Map<string, string>;
   /** User ids shown because no name was found for them. */
   unknown: Set<string>;
-  previous: WallClock | null;
-  tally: Tally;
 }
 
 /** Subtypes that are things happening to the channel rather than things said. */
@@ -150,16 +147,8 @@ export function readMessage(value: unknown, line: number, state: DayState): Pars
     return null;
   }
   const ts = stringOf(value.ts) ?? String(numberOf(value.ts) ?? '');
-  let clock = instantClock(numberOf(ts), state.timeZone);
-  if (!clock) {
-    if (!state.previous) {
-      state.tally.add('undated', line);
-      return null;
-    }
-    state.tally.add('placed', line);
-    clock = state.previous;
-  }
-  state.previous = clock;
+  const clock = clockOrPrevious(instantClock(numberOf(ts), state.timeZone), state, line);
+  if (!clock) return null;
   const subtype = stringOf(value.subtype) ?? '';
   const event = EVENTS.has(subtype);
   const speaker = speakerOf(value, state);

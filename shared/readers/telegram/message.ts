@@ -2,21 +2,18 @@
 import type { WallClock } from '../../dates';
 import type { ParsedMessage, Reaction } from '../../model';
 import { clockText, instantClock, wallClockOf } from '../json/clock';
-import type { Tally } from '../json/session';
+import { clockOrPrevious, type MessageSequence } from '../json/session';
 import { idOf, isObject, numberOf, objectsOf, stringOf, type JsonObject } from '../json/values';
 import { mediaLines, readAttachments } from './media';
 import { DELETED_ACCOUNT, nameOf, serviceText } from './service';
 import { readText } from './text';
 
-export interface ChatState {
+export interface ChatState extends MessageSequence {
   /** The folder of `result.json`: media paths are relative to it. */
   folder: string;
   timeZone: string;
   /** The chat's name, for posts that name no sender (channel posts). */
   chatName: string;
-  /** The clock of the message before, for a message whose date cannot be read. */
-  previous: WallClock | null;
-  tally: Tally;
 }
 
 /** The wall clock as written in `key`; the instant in `key_unixtime` only when that is missing. */
@@ -50,16 +47,8 @@ export function readMessage(value: unknown, line: number, chat: ChatState): Pars
     );
     return null;
   }
-  let clock = clockOf(value, 'date', chat.timeZone);
-  if (!clock) {
-    if (!chat.previous) {
-      chat.tally.add('undated', line);
-      return null;
-    }
-    chat.tally.add('placed', line);
-    clock = chat.previous;
-  }
-  chat.previous = clock;
+  const clock = clockOrPrevious(clockOf(value, 'date', chat.timeZone), chat, line);
+  if (!clock) return null;
   const speaker = sender(value, chat);
   const message: ParsedMessage = { day: clock.day, time: clock.time, speaker, text: '', line };
   const id = idOf(value.id);

@@ -1,6 +1,9 @@
 /** What the tests of the JSON export readers share: a context, fixture bytes, line finders. */
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
+import type { ReadResult } from '../../../../shared/readers/collect';
 import type { ReaderContext } from '../../../../shared/readers/reader';
 
 export const FIXTURES = resolve(__dirname, '../../../fixtures/exports');
@@ -29,4 +32,40 @@ export function lineOf(text: string, needle: string, from = 1): number {
   for (let index = from - 1; index < lines.length; index++)
     if (lines[index]!.includes(needle)) return index + 1;
   throw new Error(`"${needle}" is not in the text`);
+}
+
+/** Reading the bytes in chunks of any size gives what reading them whole gives. */
+export function expectSameInAnyChunks(
+  read: (chunkSize?: number) => ReadResult,
+  maxChunk = 300,
+  numRuns = 40,
+): void {
+  const whole = read();
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: maxChunk }), (size) => {
+      expect(read(size)).toEqual(whole);
+    }),
+    { numRuns },
+  );
+}
+
+/** Reading copies of `bytes` with one byte changed and the end cut off never throws. */
+export function expectSurvivesDamage(
+  bytes: Uint8Array,
+  read: (damaged: Uint8Array) => unknown,
+  numRuns = 300,
+): void {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: bytes.length - 1 }),
+      fc.integer({ min: 0, max: 255 }),
+      fc.integer({ min: 1, max: bytes.length }),
+      (at, byte, cut) => {
+        const damaged = bytes.slice(0, cut);
+        if (at < cut) damaged[at] = byte;
+        read(damaged);
+      },
+    ),
+    { numRuns },
+  );
 }

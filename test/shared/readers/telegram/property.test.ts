@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readWhole } from '../../../../shared/readers/collect';
 import { telegramReader } from '../../../../shared/readers/telegram/reader';
-import { context, decode, encode, fixtureBytes, lineOf } from '../json/helpers';
+import {
+  context,
+  decode,
+  encode,
+  expectSameInAnyChunks,
+  expectSurvivesDamage,
+  fixtureBytes,
+  lineOf,
+} from '../json/helpers';
 
 const FULL = fixtureBytes('telegram', 'full', 'result.json');
 const PATH = 'export/result.json';
@@ -55,13 +63,7 @@ describe('Telegram reader properties', () => {
   });
 
   it('gives the same result however the bytes are cut into chunks', () => {
-    const whole = read(FULL);
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), (size) => {
-        expect(read(FULL, size)).toEqual(whole);
-      }),
-      { numRuns: 60 },
-    );
+    expectSameInAnyChunks((size) => read(FULL, size), 200, 60);
   });
 
   it('never throws on arbitrary bytes', () => {
@@ -78,19 +80,7 @@ describe('Telegram reader properties', () => {
   });
 
   it('never throws on an export with bytes changed, and keeps the messages before a cut', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: FULL.length - 1 }),
-        fc.integer({ min: 0, max: 255 }),
-        fc.integer({ min: 1, max: FULL.length }),
-        (at, byte, cut) => {
-          const bytes = FULL.slice(0, cut);
-          if (at < cut) bytes[at] = byte;
-          read(bytes, 97);
-        },
-      ),
-      { numRuns: 500 },
-    );
+    expectSurvivesDamage(FULL, (damaged) => read(damaged, 97), 500);
   });
 });
 
