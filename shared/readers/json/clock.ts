@@ -59,9 +59,17 @@ export function clockText(clock: WallClock): string {
   return `${clock.day} ${clock.time}`;
 }
 
+/** Zones already checked: a Slack export is thousands of day files in one zone. */
+const knownZones = new Map<string, boolean>();
+
 /** The archive's zone when the platform knows it; else UTC, and a diagnostic says so. */
 export function usableTimeZone(timeZone: string, sink: ReadSink): string {
-  if (isTimeZone(timeZone)) return timeZone;
+  let known = knownZones.get(timeZone);
+  if (known === undefined) {
+    known = isTimeZone(timeZone);
+    knownZones.set(timeZone, known);
+  }
+  if (known) return timeZone;
   sink.diagnostic({
     message: `The time zone "${timeZone}" is unknown here, so times stored as instants are shown in UTC.`,
   });

@@ -28,6 +28,8 @@ const CHAT_HEAD = new RegExp(
   `^\\{\\s*(?:"name"\\s*:\\s*(?:null|"(?:[^"\\\\]|\\\\.)*")\\s*,\\s*)?"type"\\s*:\\s*"(?:${CHAT_TYPES})"\\s*,\\s*"id"\\s*:\\s*-?\\d+\\s*,\\s*"messages"\\s*:\\s*\\[`,
 );
 const MESSAGE_HEAD = /^\s*\{\s*"id"\s*:\s*-?\d+\s*,\s*"type"\s*:\s*"(?:message|service)"/m;
+/** A top-level "messages" list before any other list: a chat of a type not known here yet. */
+const MESSAGES_FIRST = /^\{[^[\]]*"messages"\s*:\s*\[/;
 
 const TITLES: Readonly<Record<string, string>> = {
   saved_messages: 'Saved Messages',
@@ -49,7 +51,7 @@ export const telegramReader: FileReader = {
     const text = headText(head).trimStart();
     if (FULL_EXPORT.test(text)) return 0.9;
     if (CHAT_HEAD.test(text)) return MESSAGE_HEAD.test(text) ? 0.95 : 0.8;
-    return 0;
+    return MESSAGES_FIRST.test(text) && MESSAGE_HEAD.test(text) ? 0.85 : 0;
   },
   begin(path, context, sink) {
     const timeZone = usableTimeZone(context.timeZone, sink);

@@ -295,3 +295,13 @@ describe('Slack reader properties', () => {
     expect(result.diagnostics[0]!.message).toMatch(/cut off/);
   });
 });
+
+describe('Slack reader time zone', () => {
+  it('shows instants in UTC when the archive zone is unknown, and says so', () => {
+    const result = read('general/2024-03-04.json', { zone: 'Mars/Olympus_Mons' });
+    expect(result.conversations[0]!.messages[0]).toMatchObject({ time: '09:00:00' });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'The time zone "Mars/Olympus_Mons" is unknown here, so times stored as instants are shown in UTC.',
+    ]);
+  });
+});

@@ -25,6 +25,10 @@ describe('Telegram sniff', () => {
       '{\n "name": "Quiet",\n "type": "personal_chat",\n "id": 5,\n "messages": []\n}',
     );
     expect(telegramReader.sniff('x/result.json', empty)).toBeGreaterThan(0.5);
+    const newType = encode(
+      '{\n "name": "Forum",\n "type": "private_forum",\n "id": 6,\n "messages": [\n  {\n   "id": 1,\n   "type": "message",',
+    );
+    expect(telegramReader.sniff('x/result.json', newType)).toBeGreaterThan(0.5);
   });
 
   it('scores 0 for other JSON and for the same bytes under another extension', () => {
