@@ -3,11 +3,20 @@
  * reader's `sniff`), never by extension alone. The surest reader wins; a tie goes to the one
  * listed first.
  */
+import { discordReader } from './discord/reader';
 import { markdownReader } from './markdown/reader';
 import type { FileReader } from './reader';
+import { slackReader } from './slack/reader';
+import { telegramReader } from './telegram/reader';
 import { whatsappReader } from './whatsapp/reader';
 
-export const READERS: readonly FileReader[] = [markdownReader, whatsappReader];
+export const READERS: readonly FileReader[] = [
+  markdownReader,
+  whatsappReader,
+  telegramReader,
+  discordReader,
+  slackReader,
+];
 
 /** Extensions of files worth sniffing at all; everything else is counted as skipped unread. */
 const CANDIDATE = /\.(md|markdown|mdown|mkd|mkdn|txt|json|zip)$/i;

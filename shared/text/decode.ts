@@ -23,7 +23,8 @@ type TextDecoderConstructor = new (
 
 // TextDecoder exists in Node, Electron and browsers alike; shared/ is compiled without either
 // platform's types, so it is looked up from the global object.
-const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderConstructor }).TextDecoder;
+export const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderConstructor })
+  .TextDecoder;
 
 /** How many bytes at the start are examined to tell text from binary. */
 const SNIFF_BYTES = 8192;
