@@ -175,6 +175,15 @@ export function onApiEvent(listener: (event: ApiEvent) => void): () => void {
  * against `from`, the Markdown file's archive-relative path. The host serves only image files
  * inside the open archive.
  */
+/**
+ * The address of a file a message attaches (a photo, a voice note, a document), by its
+ * archive-relative path (`folder/export.zip!/IMG-0001.jpg` inside a zip). The host serves only
+ * files inside the archive; a missing one answers 404 (shown as "not in this export").
+ */
+export function archiveMediaUrl(path: string): string {
+  return `api/media?${new URLSearchParams({ path }).toString()}${tokenQuery('&')}`;
+}
+
 export function archiveImageUrl(from: string, src: string): string {
   // Relative to the page: /t/TOKEN/api/image under serve, scrollback://app/api/image in the app.
   return `api/image?${new URLSearchParams({ from, src }).toString()}${tokenQuery('&')}`;

@@ -109,6 +109,8 @@ export const apiSchemas = {
   locateMessage: z.object({ id: z.number().int().min(0) }),
   /** The files (and lines) a message was read from: its own and its folded copies'. */
   getMessageSources: z.object({ id: z.number().int().min(0) }),
+  /** A thread (Slack): its first message and every reply, in time order. */
+  getThread: z.object({ id: z.number().int().min(0) }),
   search: z.object({
     query: z.string().max(2000),
     limit: z.number().int().min(1).max(500).optional(),
@@ -239,6 +241,7 @@ export interface ApiResults {
   getSpeakers: SpeakersResult;
   locateMessage: MessageLocation;
   getMessageSources: { sources: MessageSource[] };
+  getThread: { messages: Message[] };
   mergeConversations: ArchiveInfo;
   separateConversation: ArchiveInfo;
   search: SearchResult;

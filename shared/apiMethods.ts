@@ -15,6 +15,7 @@ export const API_METHODS = [
   'getSpeakers',
   'locateMessage',
   'getMessageSources',
+  'getThread',
   'search',
   'mergeConversations',
   'separateConversation',

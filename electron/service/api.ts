@@ -36,6 +36,7 @@ export function createApi(
     getSpeakers: async ({ conversation, day }) => service.speakers(conversation, day),
     locateMessage: async ({ id }) => service.locate(id),
     getMessageSources: async ({ id }) => ({ sources: service.messageSources(id) }),
+    getThread: async ({ id }) => ({ messages: service.thread(id) }),
     search: async ({ query, limit, cursor, order, conversation }) =>
       service.search(query, { limit, cursor, order, conversation }),
     mergeConversations: async ({ ids }) => service.mergeConversations(ids),

@@ -175,6 +175,10 @@ export class ArchiveService {
     return store.speakerMessages(conversation, names, page);
   }
 
+  thread(id: number): Message[] {
+    return this.opened().store.thread(id);
+  }
+
   messageSources(id: number): MessageSource[] {
     return this.opened().store.messageSources(id);
   }

@@ -31,7 +31,7 @@ import { closeQuietly, openDatabase } from './database';
 import { segmentPath, storeFolder } from './location';
 import { Hidden, Rows, type LiveSegment } from './rows';
 import { syncStore, type SyncReport } from './sync';
-import { dayPlaces, messagesAt, messagesByIds, speakerPlaces, type Place } from './views';
+import { dayPlaces, messagesAt, messagesByIds, speakerPlaces, threadOf, type Place } from './views';
 import { rmSync } from 'node:fs';
 
 export interface StoreOptions {
@@ -296,6 +296,11 @@ export class ArchiveStore {
   /** Messages by id in the one order of messages (shared/model.ts); unknown ids left out. */
   messagesByIds(ids: readonly number[]): Message[] {
     return messagesByIds(this.db, this.rows, ids);
+  }
+
+  /** A thread (Slack): its first message and its replies, in time order. */
+  thread(id: number): Message[] {
+    return threadOf(this.db, this.rows, id);
   }
 
   /** Where a message was read: its own file and line, and its copies'. */

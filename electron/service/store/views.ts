@@ -200,6 +200,35 @@ export function findBySource(rows: Rows, conversation: string, id: string, kind:
   return found;
 }
 
+/** A thread: the message `id` (its first message, or one of its replies) and every reply. */
+export function threadOf(db: DatabaseSync, rows: Rows, id: number): Message[] {
+  const found = rows.find(id);
+  if (!found) return [];
+  const conversation = rows.conversation(found.live.segment, found.position);
+  const json = found.live.segment.extras(found.position, found.position + 1).get(found.position);
+  const links = json === undefined ? {} : (JSON.parse(json) as RawLinks);
+  const parentId = links.threadOf ?? links.sourceId;
+  if (parentId === undefined) return messagesAt(db, rows, [found]);
+  const parent = findBySource(rows, conversation, parentId, REF_SOURCE);
+  const replies = findBySource(rows, conversation, parentId, REF_THREAD);
+  const byList = new Map<LiveSegment, number[]>();
+  for (const place of [...parent.slice(0, 1), ...replies]) {
+    const list = byList.get(place.live) ?? [];
+    list.push(place.position);
+    byList.set(place.live, list);
+  }
+  return messagesAt(
+    db,
+    rows,
+    mergePlaces(
+      [...byList].map(([live, positions]) => ({
+        live,
+        positions: positions.sort((a, b) => a - b),
+      })),
+    ),
+  );
+}
+
 /** Messages by id in the one order of messages; ids naming nothing now are left out. */
 export function messagesByIds(db: DatabaseSync, rows: Rows, ids: readonly number[]): Message[] {
   const places: Place[] = [];
