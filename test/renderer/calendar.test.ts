@@ -12,6 +12,7 @@ import {
 const days = ['2017-12-17', '2018-05-10', '2018-05-12', '2018-05-15'].map((day, i) => ({
   day,
   messages: (i + 1) * 10,
+  events: 0,
 }));
 
 describe('calendar', () => {
@@ -75,7 +76,7 @@ describe('calendar', () => {
 
 describe('calendar keys', () => {
   const active = ['2018-05-01', '2018-05-02', '2018-05-08', '2018-05-10', '2018-05-20'].map(
-    (day) => ({ day, messages: 1 }),
+    (day) => ({ day, messages: 1, events: 0 }),
   );
   it('moves by day and by week between days with messages', () => {
     expect(dayByArrow(active, '2018-05-01', 1)).toBe('2018-05-02');
