@@ -39,9 +39,7 @@ export async function openArchiveStore(folder: string, args: StoreArgs): Promise
   const zone = args.tz === undefined ? null : timeZoneOf(args.tz);
   await checkArchiveFolder(root);
   const store = ArchiveStore.open(root, {
-    cacheDir: args.cacheDir
-      ? resolve(args.cacheDir)
-      : process.env.SCROLLBACK_CACHE_DIR || defaultCacheDir(),
+    cacheDir: args.cacheDir ? resolve(args.cacheDir) : defaultCacheDir(),
     timeZone: () => zone ?? timeZoneOf(undefined),
   });
   const progress = progressReporter('Reading');

@@ -16,8 +16,7 @@ import { openZip, type OpenZip } from './zip';
 const MAX_MEDIA_BYTES = 256 * 1024 * 1024;
 
 export type MediaLookup =
-  | { ok: true; bytes: Uint8Array; contentType: string }
-  | { ok: false; reason: ImageRefusal };
+  { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; reason: ImageRefusal };
 
 const TYPES: Record<string, string> = {
   png: 'image/png',
@@ -70,7 +69,10 @@ function zipAt(absolute: string): Promise<OpenZip> {
   const zip = openZip(absolute);
   const timer = setTimeout(() => {
     zips.delete(absolute);
-    void zip.then((open) => open.close(), () => undefined);
+    void zip.then(
+      (open) => open.close(),
+      () => undefined,
+    );
   }, ZIP_KEEP_MS);
   timer.unref();
   zips.set(absolute, { zip, timer });
@@ -98,7 +100,8 @@ export async function readArchiveMedia(root: string, path: string): Promise<Medi
   if (entry !== null) {
     try {
       const zip = await zipAt(file);
-      if (!zip.entries.some((each) => each.name === entry)) return { ok: false, reason: 'not-found' };
+      if (!zip.entries.some((each) => each.name === entry))
+        return { ok: false, reason: 'not-found' };
       return { ok: true, bytes: await zip.read(entry, MAX_MEDIA_BYTES), contentType };
     } catch {
       return { ok: false, reason: 'not-found' };

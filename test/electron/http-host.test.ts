@@ -328,11 +328,15 @@ describe('HTTP host', () => {
     });
 
     it('exports to the file the page names, and says so when it names none', async () => {
-      // Beside the archive, never in it; message 0 is the fixture's one message.
+      // Beside the archive, never in it; the fixture's one message.
       const target = `${archive.root}-export.md`;
+      const day = (
+        await post(imageHost, 'getDayMessages', { conversation: 'group', day: '2024-03-05' })
+      ).json() as { value: { id: number }[] };
+      const id = day.value[0]!.id;
       try {
         const answer = (
-          await post(imageHost, 'exportMessages', { ids: [0], format: 'md', path: target })
+          await post(imageHost, 'exportMessages', { ids: [id], format: 'md', path: target })
         ).json();
         expect(answer).toMatchObject({
           ok: true,
@@ -343,7 +347,7 @@ describe('HTTP host', () => {
         rmSync(target, { force: true });
       }
       expect(
-        (await post(imageHost, 'exportMessages', { ids: [0], format: 'md' })).json(),
+        (await post(imageHost, 'exportMessages', { ids: [id], format: 'md' })).json(),
       ).toMatchObject({
         ok: false,
         error: { code: 'invalid-argument' },

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-/** The platform's per-user cache folder for Scrollback. */
+/** The platform's per-user cache folder for Scrollback (SCROLLBACK_CACHE_DIR moves it). */
 export function defaultCacheDir(): string {
   const env = process.env;
+  if (env.SCROLLBACK_CACHE_DIR) return env.SCROLLBACK_CACHE_DIR;
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'Scrollback');
   if (process.platform === 'win32')
     return join(env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local'), 'Scrollback', 'Cache');

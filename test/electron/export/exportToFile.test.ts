@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../shared/api';
 import { ArchiveService } from '../../../electron/service/archiveService';
 import { exportToFile } from '../../../electron/service/export';
-import { readArchive } from '../../../electron/service/readArchive';
 import { BUNDLED_SAMPLE, chatLog, tempArchive, type TempArchive } from '../../fixtures/archive';
+import { dayByDayMessages, openSynced } from '../../fixtures/store';
 
 const NOW = new Date(Date.UTC(2026, 10, 24, 17, 30, 12));
 
@@ -62,7 +62,9 @@ describe('exportToFile', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  const allIds = () => service.messagesByIds([0, 1, 2]).map((message) => message.id);
+  const allIds = () =>
+    service.days('group').flatMap(({ day }) => service.dayMessages('group', day).map((m) => m.id));
+  const firstId = () => allIds()[0]!;
 
   it('writes the file and reports where, how many messages and how many bytes', async () => {
     const path = join(out, 'thread.md');
@@ -122,32 +124,36 @@ describe('exportToFile', () => {
     expect(
       (
         await rejection(
-          exportToFile(service, { ids: [999], format: 'md', path: join(out, 'x.md') }),
+          exportToFile(service, { ids: [999_999], format: 'md', path: join(out, 'x.md') }),
         )
       ).code,
     ).toBe('not-found');
     expect(
       (
         await rejection(
-          exportToFile(service, { ids: [0], format: 'md', path: join(out, 'missing', 'x.md') }),
+          exportToFile(service, {
+            ids: [firstId()],
+            format: 'md',
+            path: join(out, 'missing', 'x.md'),
+          }),
         )
       ).code,
     ).toBe('write-failed');
     expect(
       (
         await rejection(
-          exportToFile(service, { ids: [0], format: 'md', path: out, overwrite: true }),
+          exportToFile(service, { ids: [firstId()], format: 'md', path: out, overwrite: true }),
         )
       ).code,
     ).toBe('write-failed');
     expect(
       (
         await rejection(
-          exportToFile(service, { ids: [0], format: 'pdf', path: join(out, 'x.pdf') }),
+          exportToFile(service, { ids: [firstId()], format: 'pdf', path: join(out, 'x.pdf') }),
         )
       ).code,
     ).toBe('unsupported');
-    expect((await rejection(exportToFile(service, { ids: [0], format: 'md' }))).code).toBe(
+    expect((await rejection(exportToFile(service, { ids: [firstId()], format: 'md' }))).code).toBe(
       'invalid-argument',
     );
   });
@@ -170,11 +176,16 @@ describe('exportToFile', () => {
       const path = join(copy.root, 'exports', 'thread.md');
       copy.write('exports/.keep', '');
       await exportToFile(service, { ids: allIds(), format: 'md', path });
-      const reread = await readArchive(copy.root);
-      const exported = reread.messages.filter((message) => message.conversation === 'exports');
-      expect(exported.map((m) => [m.day, m.time, m.speaker, m.text])).toEqual(
-        service.messagesByIds(allIds()).map((m) => [m.day, m.time, m.speaker, m.text]),
-      );
+      const reread = await openSynced(copy.root);
+      try {
+        const exported = dayByDayMessages(reread).filter((m) => m.conversation === 'exports');
+        expect(exported.map((m) => [m.day, m.time, m.speaker, m.text])).toEqual(
+          service.messagesByIds(allIds()).map((m) => [m.day, m.time, m.speaker, m.text]),
+        );
+        expect(reread.diagnostics()).toEqual([]);
+      } finally {
+        reread.close();
+      }
     } finally {
       copy.remove();
     }

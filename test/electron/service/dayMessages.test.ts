@@ -6,9 +6,9 @@ import { ArchiveService } from '../../../electron/service/archiveService';
 import { SettingsStore } from '../../../electron/service/settings';
 import type { ScrollbackApi } from '../../../shared/api';
 import type { Message } from '../../../shared/model';
-import { SAMPLE_ARCHIVE } from '../../fixtures/archive';
+import { SAMPLE_ARCHIVE, sampleMissing } from '../../fixtures/archive';
 
-describe('getDayMessages', () => {
+describe.skipIf(sampleMissing())('getDayMessages', () => {
   const service = new ArchiveService({ cacheDir: null });
   const settings = new SettingsStore(null);
   let api: ScrollbackApi;
@@ -30,9 +30,12 @@ describe('getDayMessages', () => {
     const first = await callApi(api, 'getDayMessages', { conversation, day, limit: 200 });
     const rest = await callApi(api, 'getDayMessages', { conversation, day, offset: 200 });
     if (!whole.ok || !first.ok || !rest.ok) throw new Error('getDayMessages failed');
-    expect(whole.value).toHaveLength(count);
+    // The day list counts the messages a user sees; the day also holds the marked echoes.
+    expect(whole.value.filter((m) => m.echoOf === undefined && m.kind !== 'event')).toHaveLength(
+      count,
+    );
     expect(first.value).toHaveLength(200);
-    expect(rest.value).toHaveLength(count - 200);
+    expect(rest.value).toHaveLength(whole.value.length - 200);
     const ids = (messages: Message[]) => messages.map((message) => message.id);
     expect([...ids(first.value), ...ids(rest.value)]).toEqual(ids(whole.value));
   });

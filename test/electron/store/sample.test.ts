@@ -1,61 +1,72 @@
-/** The store shows the real archive sample exactly as reading it into memory does. */
+/**
+ * The store on the real archive sample: reopened, it reads no file and answers as it did; every
+ * view of it (days, a day's messages and speakers, a person's pages, messages by id) agrees with
+ * every other.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryArchiveData } from '../../../electron/service/memoryData';
-import { readArchive } from '../../../electron/service/readArchive';
-import { openStore } from '../../../electron/service/store/openStore';
-import type { Message } from '../../../shared/model';
-import { SAMPLE_ARCHIVE } from '../../fixtures/archive';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArchiveStore } from '../../../electron/service/store/store';
+import { compareMessages, type Message } from '../../../shared/model';
+import { SAMPLE_ARCHIVE, sampleMissing } from '../../fixtures/archive';
+import { dayByDayMessages, openSynced, shownMessages } from '../../fixtures/store';
 
-/** Messages without ids (the store numbers them in time order), with their echo marks resolved. */
-function shown(messages: Message[], all: (ids: number[]) => Message[]) {
-  const originals = new Map(
-    all(messages.flatMap((m) => (m.echoOf === undefined ? [] : [m.echoOf]))).map((m) => [m.id, m]),
-  );
-  return messages.map(({ id: _id, echoOf, ...message }) => ({
-    ...message,
-    echoOf:
-      echoOf === undefined
-        ? null
-        : `${originals.get(echoOf)?.time} ${originals.get(echoOf)?.speaker}`,
-  }));
-}
+const shown = (message: Message) => message.echoOf === undefined && message.kind !== 'event';
 
-describe('the store on the archive sample', async () => {
-  const memory = new MemoryArchiveData(await readArchive(SAMPLE_ARCHIVE));
-  const cacheDir = mkdtempSync(join(tmpdir(), 'scrollback-sample-'));
-  (await openStore(SAMPLE_ARCHIVE, { cacheDir })).data.close();
-  const { data } = await openStore(SAMPLE_ARCHIVE, { cacheDir });
+describe.skipIf(sampleMissing())('the store on the archive sample', () => {
+  let cacheDir: string;
+  let first: ArchiveStore;
+  let store: ArchiveStore;
+  let filesReadOnReopen: number | undefined;
+  beforeAll(async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'scrollback-sample-'));
+    first = await openSynced(SAMPLE_ARCHIVE, { cacheDir });
+    // Opened again, as a user opening the archive a second time: from the store on disk.
+    store = ArchiveStore.open(SAMPLE_ARCHIVE, { cacheDir, timeZone: 'UTC' });
+    filesReadOnReopen = (await store.sync())?.read;
+  });
   afterAll(() => {
-    data.close();
+    first?.close();
+    store?.close();
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  it('lists the same files, conversations, days, speakers and diagnostics', () => {
-    expect(data.files).toEqual(memory.files);
-    expect(data.messageCount).toBe(memory.messageCount);
-    expect(data.conversations()).toEqual(memory.conversations());
-    expect(data.diagnostics()).toEqual(memory.diagnostics());
-    for (const conversation of memory.conversations()) {
-      expect(data.days(conversation.id)).toEqual(memory.days(conversation.id));
-      expect(data.speakers(conversation.id)).toEqual(memory.speakers(conversation.id));
+  it('reads no file when reopened, and lists the same files, conversations, days and speakers', () => {
+    expect(store.persistent).toBe(true);
+    expect(filesReadOnReopen).toBe(0);
+    expect(store.files).toEqual(first.files);
+    expect(store.messageCount).toBe(first.messageCount);
+    expect(store.conversations()).toEqual(first.conversations());
+    expect(store.diagnostics()).toEqual(first.diagnostics());
+    for (const conversation of first.conversations()) {
+      expect(store.days(conversation.id)).toEqual(first.days(conversation.id));
+      expect(store.speakers(conversation.id)).toEqual(first.speakers(conversation.id));
     }
+    expect(dayByDayMessages(store)).toEqual(dayByDayMessages(first));
   });
 
-  it('shows every day with the same messages, echo marks and day speakers', () => {
+  it('shows every day in time order with the counts of the day list, its own speakers, and each message located there', () => {
     let echoes = 0;
-    for (const conversation of memory.conversations()) {
-      for (const { day } of memory.days(conversation.id)) {
-        const stored = data.dayMessages(conversation.id, day);
-        echoes += stored.filter((message) => message.echoOf !== undefined).length;
-        expect(shown(stored, (ids) => data.messagesByIds(ids))).toEqual(
-          shown(memory.dayMessages(conversation.id, day), (ids) => memory.messagesByIds(ids)),
-        );
-        expect(data.speakers(conversation.id, day)).toEqual(memory.speakers(conversation.id, day));
-        for (const message of stored)
-          expect(data.locate(message.id)).toEqual({
+    for (const conversation of store.conversations()) {
+      const days = store.days(conversation.id);
+      expect(days).toHaveLength(conversation.days);
+      expect(days.reduce((sum, day) => sum + day.messages, 0)).toBe(conversation.messages);
+      for (const { day, messages: count } of days) {
+        const { messages, total } = store.dayMessages(conversation.id, day);
+        expect(total).toBe(messages.length);
+        expect(messages.filter(shown)).toHaveLength(count);
+        echoes += messages.filter((message) => message.echoOf !== undefined).length;
+        const times = messages.map((message) => message.time);
+        expect(times, `${conversation.id} ${day}`).toEqual([...times].sort());
+        const spoken = messages.filter((message) => shown(message) && message.speaker !== '');
+        expect(
+          store
+            .speakers(conversation.id, day)
+            .speakers.reduce((sum, speaker) => sum + speaker.messages, 0),
+        ).toBe(spoken.length);
+        for (const message of messages)
+          expect(store.locate(message.id)).toEqual({
             id: message.id,
             conversation: conversation.id,
             day,
@@ -65,47 +76,94 @@ describe('the store on the archive sample', async () => {
     expect(echoes).toBeGreaterThan(0);
   });
 
-  it('pages through a person’s messages like the memory does', () => {
-    const conversation = 'source/proddev';
-    const person =
-      memory.speakers(conversation).persons.find((p) => p.names.length > 1) ??
-      memory.speakers(conversation).persons[0]!;
-    const stored = data.speakerMessages(conversation, person.names, 2, 5);
-    const expected = memory.speakerMessages(conversation, person.names, 2, 5);
-    expect(stored.total).toBe(expected.total);
-    expect(stored.nextCursor).toBe(expected.nextCursor);
-    expect(stored.messages.map((m) => [m.day, m.time, m.speaker, m.text])).toEqual(
-      expected.messages.map((m) => [m.day, m.time, m.speaker, m.text]),
-    );
+  it('counts each conversation’s speakers over the messages it shows', () => {
+    const messages = shownMessages(store);
+    for (const conversation of store.conversations()) {
+      const own = messages.filter((m) => m.conversation === conversation.id && m.speaker !== '');
+      const { speakers, persons } = store.speakers(conversation.id);
+      expect(speakers).toHaveLength(conversation.speakers);
+      expect(new Set(speakers.map((s) => s.name))).toEqual(new Set(own.map((m) => m.speaker)));
+      for (const speaker of speakers) {
+        const said = own.filter((m) => m.speaker === speaker.name);
+        expect([speaker.messages, speaker.first, speaker.last], speaker.name).toEqual([
+          said.length,
+          said[0]!.day,
+          said[said.length - 1]!.day,
+        ]);
+      }
+      expect(persons.reduce((sum, person) => sum + person.messages, 0)).toBe(own.length);
+    }
   });
 
-  it('gives a day in slices, the first screenful then the rest, like the memory does', () => {
+  // BUG (electron/service/store/summaries.ts, write()): names whose every line is an echo are
+  // dropped from their person; in source/prodarch 17 of the 21 names seen on echoes are lost, and
+  // 17 persons show one name with evidence > 0. See conversations.test.ts for the small case.
+  it.fails('keeps every name seen on an echo among its person’s names', () => {
+    for (const conversation of store.conversations()) {
+      const { persons } = store.speakers(conversation.id);
+      const names = new Set(persons.flatMap((person) => person.names));
+      const echoNames = dayByDayMessages(store)
+        .filter((m) => m.conversation === conversation.id && m.echoOf !== undefined)
+        .map((m) => m.speaker);
+      expect(echoNames.filter((name) => !names.has(name))).toEqual([]);
+      expect(persons.filter((p) => p.names.length === 1 && p.evidence > 0)).toEqual([]);
+    }
+  });
+
+  it('pages through a person’s messages, oldest first, across days', () => {
     const conversation = 'source/proddev';
-    const { day } = memory
+    const { persons } = store.speakers(conversation);
+    const person = persons.find((p) => p.names.length > 1) ?? persons[0]!;
+    const all = shownMessages(store).filter(
+      (m) => m.conversation === conversation && person.names.includes(m.speaker),
+    );
+    expect(all.length).toBeGreaterThan(7);
+    const page = store.speakerMessages(conversation, person.names, 2, 5);
+    expect(page.total).toBe(all.length);
+    expect(page.nextCursor).toBe(7);
+    expect(page.messages).toEqual(all.slice(2, 7));
+    const last = store.speakerMessages(conversation, person.names, all.length - 2, 5);
+    expect(last.messages).toEqual(all.slice(-2));
+    expect(last.nextCursor).toBeUndefined();
+  });
+
+  it('gives a day in slices, the first screenful then the rest', () => {
+    const conversation = 'source/proddev';
+    const { day } = store
       .days(conversation)
       .reduce((most, next) => (next.messages > most.messages ? next : most));
-    const whole = data.dayMessages(conversation, day);
+    const whole = store.dayMessages(conversation, day).messages;
     expect(whole.length).toBeGreaterThan(200);
-    const first = data.dayMessages(conversation, day, { limit: 200 });
-    const rest = data.dayMessages(conversation, day, { offset: 200 });
-    expect(first).toHaveLength(200);
-    expect([...first, ...rest]).toEqual(whole);
-    expect(data.dayMessages(conversation, day, { offset: 10, limit: 5 })).toEqual(
+    const first200 = store.dayMessages(conversation, day, { limit: 200 });
+    const rest = store.dayMessages(conversation, day, { offset: 200 });
+    expect(first200.messages).toHaveLength(200);
+    expect(first200.total).toBe(whole.length);
+    expect([...first200.messages, ...rest.messages]).toEqual(whole);
+    expect(store.dayMessages(conversation, day, { offset: 10, limit: 5 }).messages).toEqual(
       whole.slice(10, 15),
     );
-    expect(data.dayMessages(conversation, day, { offset: whole.length })).toEqual([]);
-    const text = (messages: Message[]) => messages.map((m) => `${m.time} ${m.speaker} ${m.text}`);
-    expect(text(first)).toEqual(text(memory.dayMessages(conversation, day, { limit: 200 })));
-    expect(text(rest)).toEqual(text(memory.dayMessages(conversation, day, { offset: 200 })));
+    expect(store.dayMessages(conversation, day, { offset: whole.length }).messages).toEqual([]);
+    expect(store.dayMessages(conversation, 'not a day')).toEqual({ messages: [], total: 0 });
+    expect(store.dayMessages('no such conversation', day)).toEqual({ messages: [], total: 0 });
   });
 
-  it('returns messages by id in archive order and ignores unknown ids', () => {
-    const ids = [data.messageCount - 1, 0, 5, 0, 10_000_000];
-    const messages = data.messagesByIds(ids);
-    expect(messages).toHaveLength(3);
-    const order = messages.map((m) => `${m.conversation} ${m.day} ${m.time}`);
-    expect([...order].sort()).toEqual(order);
-    expect(data.locate(-1)).toBeNull();
-    expect(data.locate(data.messageCount)).toBeNull();
+  it('returns messages by id in the one order of messages and ignores unknown ids', () => {
+    const messages = dayByDayMessages(store);
+    const ids = [
+      messages.at(-1)!.id,
+      messages[0]!.id,
+      messages[5]!.id,
+      messages[0]!.id,
+      10_000_000,
+    ];
+    const found = store.messagesByIds(ids);
+    expect(found).toHaveLength(3);
+    expect([...found].sort(compareMessages)).toEqual(found);
+    expect(found.map((m) => m.id).sort()).toEqual(
+      [messages.at(-1)!.id, messages[0]!.id, messages[5]!.id].sort(),
+    );
+    expect(store.locate(-1)).toBeNull();
+    expect(store.locate(0.5)).toBeNull();
+    expect(store.locate(10_000_000)).toBeNull();
   });
 });
