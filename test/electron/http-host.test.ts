@@ -332,8 +332,8 @@ describe('HTTP host', () => {
       const target = `${archive.root}-export.md`;
       const day = (
         await post(imageHost, 'getDayMessages', { conversation: 'group', day: '2024-03-05' })
-      ).json() as { value: { id: number }[] };
-      const id = day.value[0]!.id;
+      ).json() as { value: { messages: { id: number }[] } };
+      const id = day.value.messages[0]!.id;
       try {
         const answer = (
           await post(imageHost, 'exportMessages', { ids: [id], format: 'md', path: target })

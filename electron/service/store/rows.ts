@@ -3,6 +3,7 @@
  * message saying whether a user sees it. Message ids are segment base + position; this finds a
  * message's segment and reads its fields.
  */
+import type { DatabaseSync } from 'node:sqlite';
 import type { Message } from '../../../shared/model';
 import { dayOfNumber } from '../../../shared/dates';
 import type { SegmentView } from '../index/order';
@@ -10,10 +11,11 @@ import {
   EVENT_BIT,
   lowerBound,
   SECONDS_MASK,
+  Segment,
   SOURCE_BIT,
   timeOfSeconds,
-  type Segment,
 } from '../index/segment';
+import { segmentPath } from './location';
 
 /** Why a message is not shown (bits of the hidden byte); 0: it is a message a user sees. */
 export const Hidden = {
@@ -136,4 +138,29 @@ export class Rows {
     const json = segment.extras(position, position + 1).get(position);
     return json === undefined ? undefined : (JSON.parse(json) as Extras).sourceId;
   }
+}
+
+/**
+ * The live segments as the database lists them, each with its hidden bytes; segments already
+ * open (`open`) are reused rather than opened again.
+ */
+export function loadSegments(
+  db: DatabaseSync,
+  folder: string,
+  open: readonly LiveSegment[],
+): LiveSegment[] {
+  const rows = db
+    .prepare('SELECT base, count, hidden FROM segments ORDER BY base')
+    .all() as unknown as {
+    base: number;
+    count: number;
+    hidden: Uint8Array | null;
+  }[];
+  return rows.map((row) => {
+    const known = open.find((live) => live.segment.base === row.base)?.segment;
+    const segment = known ?? new Segment(segmentPath(folder, row.base));
+    if (segment.count !== row.count)
+      throw new Error(`segment ${row.base} does not match the store`);
+    return { segment, hidden: row.hidden ? new Uint8Array(row.hidden) : new Uint8Array(row.count) };
+  });
 }

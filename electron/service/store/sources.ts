@@ -85,7 +85,8 @@ export async function readSource(
       handle = null;
       const companions: string[] = [];
       const kind = await readZip(path, absolute, options, sinkFor, sink, companions);
-      return { ...base, hash: `zip:${base.size}:${base.mtime}`, kind, companions };
+      const hashed = await fileHash(absolute);
+      return { ...base, hash: hashed?.hash ?? '', kind, companions };
     }
     const reader = chooseReader(path, first);
     if (!reader) {
@@ -123,6 +124,38 @@ export async function readSource(
     return { hash: '', size: 0, mtime: 0, kind: 'skipped', companions: [] };
   } finally {
     await handle?.close();
+  }
+}
+
+/** A file's content hash (sha1), size and time, read in chunks; null when it cannot be read. */
+export async function fileHash(
+  absolute: string,
+): Promise<{ hash: string; size: number; mtime: number } | null> {
+  let handle;
+  try {
+    handle = await open(
+      absolute,
+      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
+    );
+  } catch {
+    return null;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return null;
+    const hash = createHash('sha1');
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(stat.size, 1)));
+    for (let position = 0; ;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      position += bytesRead;
+    }
+    return { hash: hash.digest('hex'), size: stat.size, mtime: Math.round(stat.mtimeMs) };
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
   }
 }
 

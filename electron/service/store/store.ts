@@ -24,12 +24,11 @@ import type {
   PersonSummary,
   SpeakerSummary,
 } from '../../../shared/model';
-import { Segment } from '../index/segment';
 import { searchSegments, withCursor, type SearchOptions } from '../index/search';
 import { nextCursor, pageStart } from '../../../shared/paging';
 import { closeQuietly, openDatabase } from './database';
-import { segmentPath, storeFolder } from './location';
-import { Hidden, Rows, type LiveSegment } from './rows';
+import { storeFolder } from './location';
+import { Hidden, loadSegments, Rows, type LiveSegment } from './rows';
 import { syncStore, type SyncReport } from './sync';
 import { dayPlaces, messagesAt, messagesByIds, speakerPlaces, threadOf, type Place } from './views';
 import { rmSync } from 'node:fs';
@@ -80,7 +79,7 @@ export class ArchiveStore {
     this.persistent = persistent;
     this.note = note;
     this.mergeMap = options.merges ?? new Map();
-    this.segments = loadSegments(db, folder);
+    this.segments = loadSegments(db, folder, []);
     this.rows = new Rows(this.segments);
   }
 
@@ -133,7 +132,10 @@ export class ArchiveStore {
     );
     const first = this.lastReport === null;
     this.lastReport = report;
-    if (report.changed === 0) return first ? report : null;
+    if (report.changed === 0 && !report.reloaded) return first ? report : null;
+    // Segments another process (or a compaction) let go of are closed; the others stay open.
+    for (const live of this.segments)
+      if (!report.segments.some((kept) => kept.segment === live.segment)) live.segment.close();
     this.segments = report.segments;
     this.rows = new Rows(this.segments);
     this.caches.clear();
@@ -246,7 +248,12 @@ export class ArchiveStore {
         .prepare('SELECT id, names, messages, evidence FROM persons WHERE conversation = ?')
         .all(conversation) as unknown as (Omit<PersonSummary, 'names'> & { names: string })[]
     ).map((row) => ({ ...row, names: JSON.parse(row.names) as string[] }));
-    if (day === undefined) return { speakers: sortSpeakers(stored), persons: sortPersons(persons) };
+    if (day === undefined)
+      return {
+        // Names seen only on echoes stay among their person's names, not in the list of speakers.
+        speakers: sortSpeakers(stored.filter((speaker) => speaker.messages > 0)),
+        persons: sortPersons(persons),
+      };
     // A day's speakers: counts of that day, persons as known from the whole conversation.
     const known = new Map(stored.map((speaker) => [speaker.name, speaker]));
     const counts = new Map<string, number>();
@@ -392,22 +399,6 @@ export class ArchiveStore {
     this.caches.set(key, value);
     return value;
   }
-}
-
-function loadSegments(db: DatabaseSync, folder: string): LiveSegment[] {
-  const rows = db
-    .prepare('SELECT base, count, hidden FROM segments ORDER BY base')
-    .all() as unknown as {
-    base: number;
-    count: number;
-    hidden: Uint8Array | null;
-  }[];
-  return rows.map((row) => {
-    const segment = new Segment(segmentPath(folder, row.base));
-    if (segment.count !== row.count)
-      throw new Error(`segment ${row.base} does not match the store`);
-    return { segment, hidden: row.hidden ? new Uint8Array(row.hidden) : new Uint8Array(row.count) };
-  });
 }
 
 function sortSpeakers(speakers: SpeakerSummary[]): SpeakerSummary[] {

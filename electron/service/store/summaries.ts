@@ -27,7 +27,7 @@ interface Tally {
   /** name -> [messages shown, first day, last day] */
   speakers: Map<string, [number, number, number]>;
   /** name -> messages that are not copies (persons are ordered by it) */
-  unique_by_name: Map<string, number>;
+  uniqueByName: Map<string, number>;
   lastDay: number;
   lastSeconds: number;
 }
@@ -40,7 +40,7 @@ function newTally(): Tally {
     events: 0,
     days: new Map(),
     speakers: new Map(),
-    unique_by_name: new Map(),
+    uniqueByName: new Map(),
     lastDay: 0,
     lastSeconds: 0,
   };
@@ -69,7 +69,7 @@ export function summarize(
     const hidden = live.hidden[position]!;
     if (hidden & Hidden.deleted) return;
     if (speaker !== '' && !(hidden & Hidden.copy) && !(live.segment.meta()[position]! & EVENT_BIT))
-      tally.unique_by_name.set(speaker, (tally.unique_by_name.get(speaker) ?? 0) + 1);
+      tally.uniqueByName.set(speaker, (tally.uniqueByName.get(speaker) ?? 0) + 1);
   });
 
   const selectRepeats = db.prepare(
@@ -98,7 +98,7 @@ export function summarize(
         substantive: number;
       })[]
     ).map((row) => ({ ...row, substantive: row.substantive === 1 }));
-    const grouping = personsFromRepeats(repeats, tally.unique_by_name);
+    const grouping = personsFromRepeats(repeats, tally.uniqueByName);
     personsOf.set(conversation, grouping);
     deleteEchoes.run(Hidden.echo, conversation);
     for (const [echo, original] of grouping.echoOf) {
@@ -111,7 +111,6 @@ export function summarize(
   }
 
   // Second pass: what a user sees.
-  for (const tally of tallies.values()) tally.unique_by_name.clear();
   scan(segments, conversations, (conversation, live, position, speaker) => {
     const tally = tallies.get(conversation)!;
     const hidden = live.hidden[position]!;
@@ -121,8 +120,17 @@ export function summarize(
     if (!event) tally.lines++;
     if (hidden & Hidden.copy) return;
     if (!event) tally.unique++;
-    if (hidden !== 0) return;
     const day = live.segment.day()[position]!;
+    // A name seen only on echoes is still a name of its person (with no message of its own).
+    if (hidden === Hidden.echo && !event && speaker !== '') {
+      const entry = tally.speakers.get(speaker);
+      if (!entry) tally.speakers.set(speaker, [0, day, day]);
+      else {
+        if (day < entry[1]) entry[1] = day;
+        if (day > entry[2]) entry[2] = day;
+      }
+    }
+    if (hidden !== 0) return;
     let counts = tally.days.get(day);
     if (!counts) tally.days.set(day, (counts = [0, 0]));
     if (event) {
@@ -227,7 +235,7 @@ function write(
       tally.unique,
       tally.events,
       days.length,
-      tally.speakers.size,
+      [...tally.speakers.values()].filter(([messages]) => messages > 0).length,
       dayOfNumber(days[0]!),
       dayOfNumber(days[days.length - 1]!),
       timeOfSeconds(tally.lastSeconds),

@@ -21,9 +21,10 @@ import { findCopies, type CopyScope } from './copies';
 import { Ingest, type FileConversation, type FileRecord, type PendingMessage } from './ingest';
 import { hash32 } from './keys';
 import { segmentPath } from './location';
-import { Hidden, Rows, type LiveSegment } from './rows';
+import { Hidden, loadSegments, Rows, type LiveSegment } from './rows';
+import { isBusyError } from './database';
 import { readMeta, writeMeta } from './schema';
-import { readSource } from './sources';
+import { fileHash, readSource } from './sources';
 import { summarize, type ConversationInfo } from './summaries';
 
 export interface SyncOptions {
@@ -48,6 +49,8 @@ export interface SyncReport {
   conversations: string[];
   /** Segments after the sync. */
   segments: LiveSegment[];
+  /** Whether another process changed the store meanwhile (the segments were read again). */
+  reloaded: boolean;
 }
 
 interface StoredFile {
@@ -72,15 +75,6 @@ export async function syncStore(
   const { root } = options;
   await checkArchiveFolder(root);
   const { candidates, skipped, problems } = await listArchive(db, root);
-  const stored = new Map(
-    (
-      db
-        .prepare(
-          'SELECT id, path, size, mtime, hash, segments, conversations, companions FROM files',
-        )
-        .all() as unknown as StoredFile[]
-    ).map((file) => [file.path, file]),
-  );
   const report: SyncReport = {
     skipped,
     problems,
@@ -88,15 +82,31 @@ export async function syncStore(
     changed: 0,
     conversations: [],
     segments: [...current],
+    reloaded: false,
   };
-
-  const pending = await changedFiles(db, candidates, stored, options);
-  const present = new Set(candidates.map((entry) => entry.path));
-  const removed = [...stored.values()].filter((file) => !present.has(file.path));
+  let { stored, pending, removed } = await findChanges(db, candidates, options);
   if (pending.length === 0 && removed.length === 0) return report;
 
-  db.exec('BEGIN IMMEDIATE');
+  // Another Scrollback may be writing this store (the app beside the CLI): wait for it, then
+  // look again at what it left, since it may have read the same changes.
+  const generation = readMeta(db, 'generation');
+  await beginWriting(db);
   try {
+    if (readMeta(db, 'generation') !== generation) {
+      report.segments = loadSegments(db, options.folder, current);
+      report.reloaded = true;
+      ({ stored, pending, removed } = await findChanges(db, candidates, options));
+      if (pending.length === 0 && removed.length === 0) {
+        db.exec('COMMIT');
+        return report;
+      }
+    }
+    // Files only touched (a checkout, a backup tool) keep their rows and ids.
+    pending = await withoutTouched(db, pending, stored);
+    if (pending.length === 0 && removed.length === 0) {
+      db.exec('COMMIT');
+      return report;
+    }
     const fresh = stored.size === 0;
     const touched = new Set<string>();
     const changedSegments = new Set<LiveSegment>();
@@ -298,14 +308,81 @@ async function listArchive(
   return { candidates, skipped, problems };
 }
 
+/** What the store holds of the folder's files, and what changed since. */
+async function findChanges(
+  db: DatabaseSync,
+  candidates: readonly WalkEntry[],
+  options: SyncOptions,
+): Promise<{
+  stored: Map<string, StoredFile>;
+  pending: Pending[];
+  removed: StoredFile[];
+}> {
+  const stored = new Map(
+    (
+      db
+        .prepare(
+          'SELECT id, path, size, mtime, hash, segments, conversations, companions FROM files',
+        )
+        .all() as unknown as StoredFile[]
+    ).map((file) => [file.path, file]),
+  );
+  const pending = await changedFiles(db, candidates, stored, options);
+  const present = new Set(candidates.map((entry) => entry.path));
+  const removed = [...stored.values()].filter((file) => !present.has(file.path));
+  return { stored, pending, removed };
+}
+
+/** Takes the store's write lock, waiting while another Scrollback holds it. */
+async function beginWriting(db: DatabaseSync): Promise<void> {
+  const giveUp = Date.now() + 30 * 60_000;
+  for (;;) {
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      if (!isBusyError(error) || Date.now() > giveUp) throw error;
+      // busy_timeout waited already; let the event loop breathe before trying again.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** `pending` less the files whose bytes did not change (only their times did): those are noted. */
+async function withoutTouched(
+  db: DatabaseSync,
+  pending: readonly Pending[],
+  stored: ReadonlyMap<string, StoredFile>,
+): Promise<Pending[]> {
+  const touch = db.prepare('UPDATE files SET size = ?, mtime = ? WHERE id = ?');
+  const out: Pending[] = [];
+  for (const entry of pending) {
+    const known = stored.get(entry.path);
+    // A change of companions, zone or merges reads a file again even when its bytes are the same.
+    if (!known || known.hash === '' || entry.forced) {
+      out.push(entry);
+      continue;
+    }
+    const current = await fileHash(entry.absolute);
+    if (current === null || current.hash !== known.hash) out.push(entry);
+    else touch.run(current.size, current.mtime, known.id);
+  }
+  return out;
+}
+
+/** A file to read, and whether only something it depends on changed (not its own bytes). */
+interface Pending extends WalkEntry {
+  forced: boolean;
+}
+
 /** The candidates to read: new, changed, or depending on something that changed. */
 async function changedFiles(
   db: DatabaseSync,
   candidates: readonly WalkEntry[],
   stored: ReadonlyMap<string, StoredFile>,
   options: SyncOptions,
-): Promise<{ path: string; absolute: string }[]> {
-  if (stored.size === 0) return [...candidates];
+): Promise<Pending[]> {
+  if (stored.size === 0) return candidates.map((entry) => ({ ...entry, forced: false }));
   const storedZone = readMeta(db, 'zone');
   const zoneChanged = storedZone !== null && zoneUsed(db) && storedZone !== options.timeZone();
   const previousMerges = new Map<string, string>(
@@ -328,26 +405,27 @@ async function changedFiles(
   candidates.forEach((entry, index) => {
     if (stats[index]) changedPaths.add(entry.path);
   });
-  const pending: { path: string; absolute: string }[] = [];
+  const pending: Pending[] = [];
   for (const entry of candidates) {
     const known = stored.get(entry.path);
-    let reread = changedPaths.has(entry.path) || !known;
-    if (!reread && known) {
-      const companions = JSON.parse(known.companions) as string[];
-      reread = companions.some(
+    if (changedPaths.has(entry.path) || !known) {
+      pending.push({ ...entry, forced: false });
+      continue;
+    }
+    const companions = JSON.parse(known.companions) as string[];
+    const conversations = JSON.parse(known.conversations) as FileConversation[];
+    const reread =
+      companions.some(
         (companion) =>
           changedPaths.has(companion) || (stored.has(companion) && !present.has(companion)),
-      );
-      const conversations = JSON.parse(known.conversations) as FileConversation[];
-      reread ||= conversations.some(
+      ) ||
+      conversations.some(
         (conversation) =>
           (options.merges.get(conversation.id) ?? conversation.id) !==
           (previousMerges.get(conversation.id) ?? conversation.id),
-      );
-      reread ||=
-        zoneChanged && conversations.some((c) => c.format === 'slack' || c.format === 'telegram');
-    }
-    if (reread) pending.push(entry);
+      ) ||
+      (zoneChanged && conversations.some((c) => c.format === 'slack' || c.format === 'telegram'));
+    if (reread) pending.push({ ...entry, forced: true });
   }
   return pending;
 }

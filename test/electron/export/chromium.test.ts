@@ -70,7 +70,7 @@ describe.skipIf(executablePath === null)('HTML export in Chromium', () => {
   ] as const) {
     it(`opens the ${name} export with zero network requests and shows every message`, async () => {
       await service.open(root);
-      const messages = days.flatMap((day) => service.dayMessages(conversation, day));
+      const messages = days.flatMap((day) => service.dayMessages(conversation, day).messages);
       const path = join(out, `${name}.html`);
       await exportToFile(
         service,
@@ -114,7 +114,7 @@ describe.skipIf(executablePath === null)('HTML export in Chromium', () => {
 
   it('shows a message holding <script> as text', async () => {
     await service.open(BUNDLED_SAMPLE);
-    const messages = service.dayMessages('groups/devteam', '2024-03-06');
+    const messages = service.dayMessages('groups/devteam', '2024-03-06').messages;
     const path = join(out, 'script.html');
     await exportToFile(service, { ids: messages.map((m) => m.id), format: 'html', path });
     const page = await browser.newPage();
@@ -128,7 +128,7 @@ describe.skipIf(executablePath === null)('HTML export in Chromium', () => {
     'prints a PDF whose text holds the messages, with no request made',
     async () => {
       await service.open(BUNDLED_SAMPLE);
-      const messages = service.dayMessages('groups/devteam', '2024-03-06');
+      const messages = service.dayMessages('groups/devteam', '2024-03-06').messages;
       const path = join(out, 'thread.pdf');
       const requests: string[] = [];
       const result = await exportToFile(

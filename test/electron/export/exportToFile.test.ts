@@ -63,7 +63,9 @@ describe('exportToFile', () => {
   });
 
   const allIds = () =>
-    service.days('group').flatMap(({ day }) => service.dayMessages('group', day).map((m) => m.id));
+    service
+      .days('group')
+      .flatMap(({ day }) => service.dayMessages('group', day).messages.map((m) => m.id));
   const firstId = () => allIds()[0]!;
 
   it('writes the file and reports where, how many messages and how many bytes', async () => {
@@ -198,7 +200,7 @@ describe('exportToFile with archive images', () => {
     await service.open(BUNDLED_SAMPLE);
     const out = mkdtempSync(join(tmpdir(), 'scrollback-export-'));
     try {
-      const messages = service.dayMessages('groups/trailclub', '2024-03-05');
+      const messages = service.dayMessages('groups/trailclub', '2024-03-05').messages;
       const path = join(out, 'trail.html');
       await exportToFile(
         service,

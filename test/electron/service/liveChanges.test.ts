@@ -60,7 +60,7 @@ describe.each([
   const changedEvents = () => events.flatMap((event) => (event.type === 'changed' ? [event] : []));
   const days = (conversation: string) => service.days(conversation).map((day) => day.day);
   const texts = (conversation: string, day: string) =>
-    service.dayMessages(conversation, day).map((m) => m.text);
+    service.dayMessages(conversation, day).messages.map((m) => m.text);
 
   afterEach(async () => {
     await service?.settled();
@@ -77,7 +77,7 @@ describe.each([
           message('09:00:00', 'alice', 'first day'),
         ]),
       });
-      const kept = service.dayMessages('g', '2018-05-15');
+      const kept = service.dayMessages('g', '2018-05-15').messages;
       archive.write(
         'g/_posts/2018-05-16-chat.md',
         chatLog('2018-05-16', [
@@ -94,7 +94,7 @@ describe.each([
         renumberedFrom: null,
       });
       // The messages shown before keep their ids (a selection stays valid).
-      expect(service.dayMessages('g', '2018-05-15')).toEqual(kept);
+      expect(service.dayMessages('g', '2018-05-15').messages).toEqual(kept);
       // The conversation list and counts come with a fresh 'ready' status, never 'loading'.
       expect(
         events.some((event) => event.type === 'status' && event.status.state === 'loading'),
@@ -132,7 +132,7 @@ describe.each([
         'g/_posts/2018-05-15-chat.md': chatLog('2018-05-15', [message('09:00:00', 'alice', 'a')]),
         'g/_posts/2018-05-17-chat.md': chatLog('2018-05-17', [message('09:00:00', 'alice', 'c')]),
       });
-      const later = service.dayMessages('g', '2018-05-17')[0]!;
+      const later = service.dayMessages('g', '2018-05-17').messages[0]!;
       archive.write(
         'g/_posts/2018-05-16-chat.md',
         chatLog('2018-05-16', [message('09:00:00', 'bob', 'b')]),
@@ -144,7 +144,7 @@ describe.each([
         renumberedFrom: null,
       });
       expect(days('g')).toEqual(['2018-05-15', '2018-05-16', '2018-05-17']);
-      expect(service.dayMessages('g', '2018-05-17')).toEqual([later]);
+      expect(service.dayMessages('g', '2018-05-17').messages).toEqual([later]);
       expect(service.locate(later.id)).toEqual({
         id: later.id,
         conversation: 'g',
@@ -162,7 +162,7 @@ describe.each([
       await openArchive({
         [path]: chatLog('2018-05-15', [message('09:00:00', 'alice', 'old text')]),
       });
-      const old = service.dayMessages('g', '2018-05-15')[0]!;
+      const old = service.dayMessages('g', '2018-05-15').messages[0]!;
       archive.write(
         path,
         chatLog('2018-05-15', [
@@ -196,7 +196,7 @@ describe.each([
           message('09:00:00', 'carol', 'only file'),
         ]),
       });
-      const goes = service.dayMessages('g', '2018-05-16')[0]!;
+      const goes = service.dayMessages('g', '2018-05-16').messages[0]!;
       rmSync(join(archive.root, 'g/_posts/2018-05-16-chat.md'));
       await until(() => days('g').length === 1, 'the removed day gone');
       expect(changedEvents()[0]).toEqual({
@@ -239,9 +239,9 @@ describe.each([
       expect(service.status().state).toBe('ready');
       writeFileSync(path, complete.slice(0, complete.indexOf('hello')));
       await until(() => days('g').includes('2018-05-16'), 'the header read');
-      expect(service.dayMessages('g', '2018-05-16').map((m) => [m.speaker, m.text])).toEqual([
-        ['bob', ''],
-      ]);
+      expect(
+        service.dayMessages('g', '2018-05-16').messages.map((m) => [m.speaker, m.text]),
+      ).toEqual([['bob', '']]);
 
       writeFileSync(path, complete);
       await until(() => texts('g', '2018-05-16').length === 2, 'the completed file read');

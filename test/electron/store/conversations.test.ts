@@ -141,7 +141,7 @@ describe('conversations of an archive', () => {
   // so the person shows one name with evidence 2 (PersonSummary says evidence is 0 for one name),
   // and from: on the group card's company no longer reaches the person (README: "or by any other
   // name of the same person"). The old reader kept both names.
-  it.fails('keeps a name whose every line is an echo among its person’s names', async () => {
+  it('keeps a name whose every line is an echo among its person’s names', async () => {
     const opened = await read(echoes);
     const { persons } = opened.speakers('g');
     expect(persons.find((p) => p.id === '范双')?.names).toEqual(['范双', '范双-奇付通-开发-北京']);

@@ -175,16 +175,17 @@ describe.skipIf(!existsSync(VARIANTS))('the real layouts of ../shared/archive-va
 describe('what Scrollback cannot read is never dropped silently', () => {
   it('says so when a document holds many lines that look like messages in an unknown layout', async () => {
     archive = tempArchive();
+    // An IRC log: neither a Markdown log nor an export Scrollback reads.
     const lines = Array.from(
       { length: 25 },
-      (_, i) => `[2024-01-02 10:${String(i).padStart(2, '0')}] Ana: line ${i}`,
+      (_, i) => `[10:${String(i).padStart(2, '0')}] <Ana> line ${i}`,
     );
     archive.write('notes/chat-export.md', `${lines.join('\n')}\n`);
     const store = await open(archive.root);
     const diagnostic = store.diagnostics().find((d) => d.path === 'notes/chat-export.md');
     expect(diagnostic?.line).toBe(1);
     expect(diagnostic?.message).toMatch(
-      /25 of its lines look like messages.*\[2024-01-02 10:00\] Ana: line 0/,
+      /25 of its lines look like messages.*\[10:00\] <Ana> line 0/,
     );
   });
 });

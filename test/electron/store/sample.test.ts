@@ -98,7 +98,7 @@ describe.skipIf(sampleMissing())('the store on the archive sample', () => {
   // BUG (electron/service/store/summaries.ts, write()): names whose every line is an echo are
   // dropped from their person; in source/prodarch 17 of the 21 names seen on echoes are lost, and
   // 17 persons show one name with evidence > 0. See conversations.test.ts for the small case.
-  it.fails('keeps every name seen on an echo among its person’s names', () => {
+  it('keeps every name seen on an echo among its person’s names', () => {
     for (const conversation of store.conversations()) {
       const { persons } = store.speakers(conversation.id);
       const names = new Set(persons.flatMap((person) => person.names));
@@ -118,11 +118,14 @@ describe.skipIf(sampleMissing())('the store on the archive sample', () => {
       (m) => m.conversation === conversation && person.names.includes(m.speaker),
     );
     expect(all.length).toBeGreaterThan(7);
-    const page = store.speakerMessages(conversation, person.names, 2, 5);
+    const page = store.speakerMessages(conversation, person.names, { cursor: '2', limit: 5 });
     expect(page.total).toBe(all.length);
-    expect(page.nextCursor).toBe(7);
+    expect(page.nextCursor).toBe('7');
     expect(page.messages).toEqual(all.slice(2, 7));
-    const last = store.speakerMessages(conversation, person.names, all.length - 2, 5);
+    const last = store.speakerMessages(conversation, person.names, {
+      cursor: String(all.length - 2),
+      limit: 5,
+    });
     expect(last.messages).toEqual(all.slice(-2));
     expect(last.nextCursor).toBeUndefined();
   });
@@ -135,14 +138,17 @@ describe.skipIf(sampleMissing())('the store on the archive sample', () => {
     const whole = store.dayMessages(conversation, day).messages;
     expect(whole.length).toBeGreaterThan(200);
     const first200 = store.dayMessages(conversation, day, { limit: 200 });
-    const rest = store.dayMessages(conversation, day, { offset: 200 });
+    expect(first200.nextCursor).toBe('200');
+    const rest = store.dayMessages(conversation, day, { cursor: first200.nextCursor });
     expect(first200.messages).toHaveLength(200);
     expect(first200.total).toBe(whole.length);
     expect([...first200.messages, ...rest.messages]).toEqual(whole);
-    expect(store.dayMessages(conversation, day, { offset: 10, limit: 5 }).messages).toEqual(
+    expect(store.dayMessages(conversation, day, { cursor: '10', limit: 5 }).messages).toEqual(
       whole.slice(10, 15),
     );
-    expect(store.dayMessages(conversation, day, { offset: whole.length }).messages).toEqual([]);
+    expect(store.dayMessages(conversation, day, { cursor: String(whole.length) }).messages).toEqual(
+      [],
+    );
     expect(store.dayMessages(conversation, 'not a day')).toEqual({ messages: [], total: 0 });
     expect(store.dayMessages('no such conversation', day)).toEqual({ messages: [], total: 0 });
   });
