@@ -28,6 +28,8 @@ interface Tally {
   speakers: Map<string, [number, number, number]>;
   /** name -> messages that are not copies (persons are ordered by it) */
   uniqueByName: Map<string, number>;
+  /** Names seen on echoes, with the day of the first such echo. */
+  echoNames: Map<string, number>;
   lastDay: number;
   lastSeconds: number;
 }
@@ -41,6 +43,7 @@ function newTally(): Tally {
     days: new Map(),
     speakers: new Map(),
     uniqueByName: new Map(),
+    echoNames: new Map(),
     lastDay: 0,
     lastSeconds: 0,
   };
@@ -122,14 +125,8 @@ export function summarize(
     if (!event) tally.unique++;
     const day = live.segment.day()[position]!;
     // A name seen only on echoes is still a name of its person (with no message of its own).
-    if (hidden === Hidden.echo && !event && speaker !== '') {
-      const entry = tally.speakers.get(speaker);
-      if (!entry) tally.speakers.set(speaker, [0, day, day]);
-      else {
-        if (day < entry[1]) entry[1] = day;
-        if (day > entry[2]) entry[2] = day;
-      }
-    }
+    if (hidden === Hidden.echo && !event && speaker !== '' && !tally.echoNames.has(speaker))
+      tally.echoNames.set(speaker, day);
     if (hidden !== 0) return;
     let counts = tally.days.get(day);
     if (!counts) tally.days.set(day, (counts = [0, 0]));
@@ -155,6 +152,9 @@ export function summarize(
     }
   });
 
+  for (const tally of tallies.values())
+    for (const [name, day] of tally.echoNames)
+      if (!tally.speakers.has(name)) tally.speakers.set(name, [0, day, day]);
   write(db, conversations, tallies, personsOf, info);
   return changed;
 }
