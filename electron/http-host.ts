@@ -29,6 +29,7 @@ import type { ArchiveService } from './service/archiveService';
 import { exportToFile } from './service/export';
 import { chromiumPrinter } from './service/export/pdf';
 import { REFUSAL_STATUS, imageHeaders, isInside, readArchiveImage } from './service/imagePath';
+import { mediaHeaders, readArchiveMedia } from './service/media';
 import type { SettingsStore } from './service/settings';
 import { contentSecurityPolicy } from './windowOptions';
 import { errorMessage } from '../shared/errors';
@@ -139,6 +140,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
           url.searchParams.get('src') ?? '',
         );
       }
+      if (method === 'media') {
+        if (request.method !== 'GET' && request.method !== 'HEAD')
+          return methodNotAllowed(response, 'GET, HEAD');
+        return sendMedia(response, url.searchParams.get('path') ?? '');
+      }
       if (method === 'events') {
         if (request.method !== 'GET') return methodNotAllowed(response, 'GET');
         return streamEvents(request, response);
@@ -212,6 +218,28 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       clearInterval(keepAlive);
       unsubscribe();
     });
+  }
+
+  async function sendMedia(response: ServerResponse, path: string): Promise<void> {
+    const root = options.service.root;
+    if (root === null)
+      return send(response, 404, 'text/plain; charset=utf-8', 'No archive is open.');
+    const media = await readArchiveMedia(root, path);
+    if (!media.ok)
+      return send(
+        response,
+        REFUSAL_STATUS[media.reason],
+        'text/plain; charset=utf-8',
+        `File refused: ${media.reason}.`,
+      );
+    for (const [name, value] of Object.entries(mediaHeaders(media.contentType)))
+      response.setHeader(name, value);
+    send(
+      response,
+      200,
+      media.contentType,
+      Buffer.from(media.bytes.buffer, media.bytes.byteOffset, media.bytes.byteLength),
+    );
   }
 
   async function sendImage(response: ServerResponse, from: string, src: string): Promise<void> {

@@ -37,6 +37,7 @@ import { callApi, createApi } from './service/api';
 import { ArchiveService } from './service/archiveService';
 import { exportToFile } from './service/export';
 import { REFUSAL_STATUS, imageHeaders, readArchiveImage } from './service/imagePath';
+import { mediaHeaders, readArchiveMedia } from './service/media';
 import { SettingsStore } from './service/settings';
 import {
   APP_SCHEME,
@@ -234,6 +235,18 @@ async function serveAppRequest(request: Request): Promise<Response> {
         status: REFUSAL_STATUS[image.reason],
       });
     return new Response(new Uint8Array(image.bytes), { headers: imageHeaders(image.contentType) });
+  }
+  if (path === 'api/media') {
+    const root = service.root;
+    if (root === null) return new Response('No archive is open.', { status: 404 });
+    const media = await readArchiveMedia(root, url.searchParams.get('path') ?? '');
+    if (!media.ok)
+      return new Response(`File refused: ${media.reason}.`, {
+        status: REFUSAL_STATUS[media.reason],
+      });
+    return new Response(new Uint8Array(media.bytes), {
+      headers: { 'Content-Type': media.contentType, ...mediaHeaders(media.contentType) },
+    });
   }
   const file = await rendererFile(RENDERER_DIR, path === '' ? 'index.html' : path);
   if (file === null) return new Response('Not found.', { status: 404 });
