@@ -152,6 +152,10 @@ export class SegmentBuilder {
       at += end - start;
     }
     starts[count] = at;
+    // The texts in the order added are not needed any more: let them go before the folded copy
+    // is made (a segment of a big archive holds a few hundred megabytes of text).
+    this.text.values = new Uint16Array(0);
+    this.text.length = 0;
     const folded = new Uint16Array(text.length);
     foldUnits(text, 0, text.length, folded, 0);
 

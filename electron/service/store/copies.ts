@@ -9,10 +9,12 @@
  * shown is the one in the file whose path sorts first; the others are folded into it.
  *
  * The same join counts, for each pair of conversations, the distinct messages both hold: their
- * overlap.
+ * overlap. Being statistics, overlaps compare the key with the day, time and speaker from the
+ * columns and read no text (a hash collision among messages of one second and one speaker would
+ * miscount one message); folding copies always compares the texts.
  */
 import { compareStrings } from '../../../shared/archive/compare';
-import { POSITION_FACTOR, REF_SOURCE } from '../index/segment';
+import { POSITION_FACTOR, REF_SOURCE, SECONDS_MASK } from '../index/segment';
 import { Hidden, type LiveSegment, type Rows } from './rows';
 
 interface Member {
@@ -25,9 +27,10 @@ interface MemberInfo extends Member {
   conversation: string;
   path: string;
   line: number;
-  /** Identity of the message's content: day, time, speaker and text. */
-  content: string;
-  sourceId: string | undefined;
+  /** Day, time and speaker, from the columns: with the shared key, what overlaps compare. */
+  stamp: string;
+  /** Whether the message has an id of its own in its export (then copies go by that id). */
+  hasSource: boolean;
   deleted: boolean;
 }
 
@@ -51,52 +54,57 @@ export interface CopyScope {
 
 export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
   const result: CopyResult = { copies: new Map(), examined: new Set(), overlaps: new Map() };
-  const info = new Map<number, MemberInfo>();
   const describe = (member: Member): MemberInfo => {
-    const id = member.live.segment.base + member.position;
-    let known = info.get(id);
-    if (!known) {
-      const { segment } = member.live;
-      const p = member.position;
-      known = {
-        ...member,
-        id,
-        conversation: rows.conversation(segment, p),
-        path: rows.path(segment, p),
-        line: rows.line(segment, p),
-        content: `${rows.day(segment, p)}\u0000${rows.time(segment, p)}\u0000${rows.speaker(segment, p)}\u0000${segment.texts(p, p + 1)[0]}`,
-        sourceId: rows.sourceId(segment, p),
-        deleted: (member.live.hidden[p]! & Hidden.deleted) !== 0,
-      };
-      info.set(id, known);
-    }
-    return known;
+    const { segment } = member.live;
+    const p = member.position;
+    return {
+      ...member,
+      id: segment.base + p,
+      conversation: rows.conversation(segment, p),
+      path: rows.path(segment, p),
+      line: rows.line(segment, p),
+      stamp: `${segment.day()[p]}\u0000${segment.meta()[p]! & SECONDS_MASK}\u0000${rows.speaker(segment, p)}`,
+      hasSource: rows.hasSource(segment, p),
+      deleted: (member.live.hidden[p]! & Hidden.deleted) !== 0,
+    };
   };
+  // Texts and ids are read only for members that may be copies: of one conversation, in
+  // several files. A run within one file (a line said many times in it) holds no copy.
+  const textOf = (member: MemberInfo) =>
+    member.live.segment.texts(member.position, member.position + 1)[0]!;
+  const sourceOf = (member: MemberInfo) =>
+    rows.sourceId(member.live.segment, member.position) ?? '';
 
   // Content runs: copies of messages without ids, and overlaps of all.
   for (const run of runs(rows.segments, 'keys.sorted', scope.keys, () => true)) {
     const members = run.map(describe);
-    const live = members.filter((member) => !member.deleted);
-    assignCopies(
-      live.filter((member) => member.sourceId === undefined),
-      (member) => `${member.conversation}\u0000${member.content}`,
-      result,
-    );
-    for (const member of members) if (member.sourceId === undefined) result.examined.add(member.id);
+    for (const member of members) if (!member.hasSource) result.examined.add(member.id);
+    for (const group of candidatesByConversation(members.filter((m) => !m.hasSource && !m.deleted)))
+      assignCopies(group, (member) => `${member.stamp}\u0000${textOf(member)}`, result);
     countOverlaps(members, scope, result.overlaps);
   }
   // Id runs: copies of messages with ids (a re-export holds a message under its id even when
   // an edit changed its text).
   for (const run of runs(rows.segments, 'refs', scope.refs, (value) => value % 4 === REF_SOURCE)) {
-    const members = run.map(describe).filter((member) => member.sourceId !== undefined);
-    assignCopies(
-      members.filter((member) => !member.deleted),
-      (member) => `${member.conversation}\u0000${member.sourceId}`,
-      result,
-    );
+    const members = run.map(describe).filter((member) => member.hasSource);
     for (const member of members) result.examined.add(member.id);
+    for (const group of candidatesByConversation(members.filter((m) => !m.deleted)))
+      assignCopies(group, sourceOf, result);
   }
   return result;
+}
+
+/** Members grouped by conversation, keeping only groups that span several files. */
+function candidatesByConversation(members: readonly MemberInfo[]): MemberInfo[][] {
+  const groups = new Map<string, MemberInfo[]>();
+  for (const member of members) {
+    const group = groups.get(member.conversation);
+    if (group) group.push(member);
+    else groups.set(member.conversation, [member]);
+  }
+  return [...groups.values()].filter(
+    (group) => group.length > 1 && group.some((member) => member.path !== group[0]!.path),
+  );
 }
 
 /**
@@ -210,8 +218,8 @@ function countOverlaps(
   const add = (list: readonly MemberInfo[], sign: number) => {
     const byContent = new Map<string, Map<string, Map<string, number>>>();
     for (const member of list) {
-      let conversations = byContent.get(member.content);
-      if (!conversations) byContent.set(member.content, (conversations = new Map()));
+      let conversations = byContent.get(member.stamp);
+      if (!conversations) byContent.set(member.stamp, (conversations = new Map()));
       let files = conversations.get(member.conversation);
       if (!files) conversations.set(member.conversation, (files = new Map()));
       files.set(member.path, (files.get(member.path) ?? 0) + 1);
