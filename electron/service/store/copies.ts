@@ -54,6 +54,7 @@ export interface CopyScope {
 
 export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
   const result: CopyResult = { copies: new Map(), examined: new Set(), overlaps: new Map() };
+  const pairs = new PairCounts();
   const describe = (member: Member): MemberInfo => {
     const { segment } = member.live;
     const p = member.position;
@@ -81,7 +82,7 @@ export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
     for (const member of members) if (!member.hasSource) result.examined.add(member.id);
     for (const group of candidatesByConversation(members.filter((m) => !m.hasSource && !m.deleted)))
       assignCopies(group, (member) => `${member.stamp}\u0000${textOf(member)}`, result);
-    countOverlaps(members, scope, result.overlaps);
+    countOverlaps(members, scope, pairs);
   }
   // Id runs: copies of messages with ids (a re-export holds a message under its id even when
   // an edit changed its text).
@@ -91,6 +92,7 @@ export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
     for (const group of candidatesByConversation(members.filter((m) => !m.deleted)))
       assignCopies(group, sourceOf, result);
   }
+  result.overlaps = pairs.toMap();
   return result;
 }
 
@@ -208,42 +210,73 @@ function assignCopies(
 }
 
 /** Adds to the overlap counts the change this run's members make (now, less before). */
-function countOverlaps(
-  members: readonly MemberInfo[],
-  scope: CopyScope,
-  overlaps: Map<string, number>,
-): void {
-  if (new Set(members.map((member) => member.conversation)).size < 2) return;
-  const after = members.filter((member) => !member.deleted);
+function countOverlaps(members: readonly MemberInfo[], scope: CopyScope, pairs: PairCounts): void {
+  const first = members[0]!.conversation;
+  if (members.every((member) => member.conversation === first)) return;
   const add = (list: readonly MemberInfo[], sign: number) => {
-    const byContent = new Map<string, Map<string, Map<string, number>>>();
+    const byStamp = new Map<string, Map<number, Map<string, number>>>();
     for (const member of list) {
-      let conversations = byContent.get(member.stamp);
-      if (!conversations) byContent.set(member.stamp, (conversations = new Map()));
-      let files = conversations.get(member.conversation);
-      if (!files) conversations.set(member.conversation, (files = new Map()));
+      let conversations = byStamp.get(member.stamp);
+      if (!conversations) byStamp.set(member.stamp, (conversations = new Map()));
+      const conversation = pairs.indexOf(member.conversation);
+      let files = conversations.get(conversation);
+      if (!files) conversations.set(conversation, (files = new Map()));
       files.set(member.path, (files.get(member.path) ?? 0) + 1);
     }
-    for (const conversations of byContent.values()) {
+    for (const conversations of byStamp.values()) {
       if (conversations.size < 2) continue;
-      const counts = [...conversations].map(
-        ([conversation, files]) => [conversation, Math.max(...files.values())] as const,
-      );
+      const counts = [...conversations].map(([conversation, files]) => {
+        let most = 0;
+        for (const count of files.values()) if (count > most) most = count;
+        return [conversation, most] as const;
+      });
       for (let i = 0; i < counts.length; i++)
-        for (let j = i + 1; j < counts.length; j++) {
-          const [a, countA] = counts[i]!;
-          const [b, countB] = counts[j]!;
-          const pair = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-          overlaps.set(pair, (overlaps.get(pair) ?? 0) + sign * Math.min(countA, countB));
-        }
+        for (let j = i + 1; j < counts.length; j++)
+          pairs.add(counts[i]![0], counts[j]![0], sign * Math.min(counts[i]![1], counts[j]![1]));
     }
   };
-  add(after, 1);
+  add(
+    members.filter((member) => !member.deleted),
+    1,
+  );
   if (scope.keys !== 'all') {
     const before = members.filter(
       (member) =>
         !scope.addedNow.has(member.live) && (!member.deleted || scope.deletedNow.has(member.id)),
     );
     add(before, -1);
+  }
+}
+
+/** Shared counts by pair of conversations, keyed by numbers while counting (millions of adds). */
+class PairCounts {
+  private readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly counts = new Map<number, number>();
+
+  indexOf(conversation: string): number {
+    let index = this.index.get(conversation);
+    if (index === undefined) {
+      index = this.names.length;
+      this.names.push(conversation);
+      this.index.set(conversation, index);
+    }
+    return index;
+  }
+
+  add(a: number, b: number, count: number): void {
+    const key = a < b ? a * 0x4000000 + b : b * 0x4000000 + a;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + count);
+  }
+
+  /** As "a\u0000b" (a before b in code-point order) -> count. */
+  toMap(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, count] of this.counts) {
+      const a = this.names[Math.floor(key / 0x4000000)]!;
+      const b = this.names[key % 0x4000000]!;
+      out.set(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`, count);
+    }
+    return out;
   }
 }
