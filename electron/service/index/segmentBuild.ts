@@ -83,9 +83,20 @@ export class SegmentBuilder {
   }
 
   /** Adds a message; returns its row (its index in the order of adding). */
+  /** The last conversation and file seen: rows arrive file by file, so most repeat them. */
+  private lastConversation = { name: '', index: -1 };
+  private lastPath = { name: '', index: -1 };
+
   add(row: IndexRow): number {
     const index = this.day.length;
-    const conversation = intern(this.conversations, row.conversation);
+    if (row.conversation !== this.lastConversation.name || this.lastConversation.index < 0)
+      this.lastConversation = {
+        name: row.conversation,
+        index: intern(this.conversations, row.conversation),
+      };
+    if (row.path !== this.lastPath.name || this.lastPath.index < 0)
+      this.lastPath = { name: row.path, index: intern(this.paths, row.path) };
+    const conversation = this.lastConversation.index;
     const speaker = intern(this.speakers, row.speaker);
     const pairKey = conversation * 0x100000000 + speaker;
     let pair = this.pairs.get(pairKey);
@@ -96,7 +107,7 @@ export class SegmentBuilder {
     this.day.push(row.day);
     this.meta.push(row.meta);
     this.pair.push(pair);
-    this.file.push(intern(this.paths, row.path));
+    this.file.push(this.lastPath.index);
     this.line.push(row.line);
     this.key.push(row.key);
     this.textStart.push(this.text.length);

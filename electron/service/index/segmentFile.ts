@@ -9,6 +9,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { replaceFileSync } from '../files/atomicWrite';
 
 const MAGIC = 'SBSEG003';
+/** Cells of a section read one by one before the section is read whole. */
+const CELLS_BEFORE_WHOLE = 512;
 const PREFIX = 16;
 
 export type SectionKind = 'u8' | 'u16' | 'u32' | 'f64';
@@ -79,6 +81,7 @@ export class SegmentFile<Info> {
   private readonly fd: number;
   private readonly base: number;
   private readonly cache = new Map<string, TypedArray>();
+  private readonly cellReads = new Map<string, number>();
 
   constructor(readonly path: string) {
     let fd: number;
@@ -133,6 +136,19 @@ export class SegmentFile<Info> {
       this.cache.set(name, array);
     }
     return array as T;
+  }
+
+  /**
+   * One element of a section: read alone while few are asked for, the whole section once many
+   * are (showing 20 search hits reads 20 cells, not two 4 MB columns).
+   */
+  at(name: string, index: number): number {
+    const kept = this.cache.get(name);
+    if (kept) return kept[index]!;
+    const asked = (this.cellReads.get(name) ?? 0) + 1;
+    this.cellReads.set(name, asked);
+    if (asked > CELLS_BEFORE_WHOLE) return this.section(name)[index]!;
+    return this.range(name, index, 1)[0]!;
   }
 
   /** Whether a section is held in memory already. */

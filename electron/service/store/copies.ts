@@ -13,6 +13,7 @@
  * columns and read no text (a hash collision among messages of one second and one speaker would
  * miscount one message); folding copies always compares the texts.
  */
+import type { DatabaseSync } from 'node:sqlite';
 import { compareStrings } from '../../../shared/archive/compare';
 import { POSITION_FACTOR, REF_SOURCE, SECONDS_MASK } from '../index/segment';
 import { Hidden, type LiveSegment, type Rows } from './rows';
@@ -37,8 +38,11 @@ interface MemberInfo extends Member {
 export interface CopyResult {
   /** Copy id -> the id shown in its place, for every member of the groups looked at. */
   copies: Map<number, number>;
-  /** Every id looked at (its copy state is now what `copies` says). */
-  examined: Set<number>;
+  /**
+   * Every id looked at (its copy state is now what `copies` says); null when every key was looked
+   * at in a store read afresh (nothing was folded before, so only `copies` need marking).
+   */
+  examined: Set<number> | null;
   /** Change of shared counts per pair of conversations ("a\u0000b", a < b). */
   overlaps: Map<string, number>;
 }
@@ -53,7 +57,11 @@ export interface CopyScope {
 }
 
 export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
-  const result: CopyResult = { copies: new Map(), examined: new Set(), overlaps: new Map() };
+  const result: CopyResult = {
+    copies: new Map(),
+    examined: scope.keys === 'all' ? null : new Set(),
+    overlaps: new Map(),
+  };
   const pairs = new PairCounts();
   const describe = (member: Member): MemberInfo => {
     const { segment } = member.live;
@@ -79,7 +87,8 @@ export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
   // Content runs: copies of messages without ids, and overlaps of all.
   for (const run of runs(rows.segments, 'keys.sorted', scope.keys, () => true)) {
     const members = run.map(describe);
-    for (const member of members) if (!member.hasSource) result.examined.add(member.id);
+    if (result.examined)
+      for (const member of members) if (!member.hasSource) result.examined.add(member.id);
     for (const group of candidatesByConversation(members.filter((m) => !m.hasSource && !m.deleted)))
       assignCopies(group, (member) => `${member.stamp}\u0000${textOf(member)}`, result);
     countOverlaps(members, scope, pairs);
@@ -88,7 +97,7 @@ export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
   // an edit changed its text).
   for (const run of runs(rows.segments, 'refs', scope.refs, (value) => value % 4 === REF_SOURCE)) {
     const members = run.map(describe).filter((member) => member.hasSource);
-    for (const member of members) result.examined.add(member.id);
+    if (result.examined) for (const member of members) result.examined.add(member.id);
     for (const group of candidatesByConversation(members.filter((m) => !m.deleted)))
       assignCopies(group, sourceOf, result);
   }
@@ -213,6 +222,17 @@ function assignCopies(
 function countOverlaps(members: readonly MemberInfo[], scope: CopyScope, pairs: PairCounts): void {
   const first = members[0]!.conversation;
   if (members.every((member) => member.conversation === first)) return;
+  // The usual run across conversations: one message, once in each (no deletion to undo).
+  if (
+    scope.keys === 'all' &&
+    members.every((member) => member.stamp === members[0]!.stamp && !member.deleted) &&
+    new Set(members.map((member) => member.conversation)).size === members.length
+  ) {
+    const indexes = members.map((member) => pairs.indexOf(member.conversation));
+    for (let i = 0; i < indexes.length; i++)
+      for (let j = i + 1; j < indexes.length; j++) pairs.add(indexes[i]!, indexes[j]!, 1);
+    return;
+  }
   const add = (list: readonly MemberInfo[], sign: number) => {
     const byStamp = new Map<string, Map<number, Map<string, number>>>();
     for (const member of list) {
@@ -279,4 +299,45 @@ class PairCounts {
     }
     return out;
   }
+}
+
+/** Writes the copy state of the rows looked at, and the overlap counts. */
+export function applyCopies(
+  db: DatabaseSync,
+  rows: Rows,
+  scope: CopyScope,
+  changedSegments: Set<LiveSegment>,
+  touched: Set<string>,
+  fresh: boolean,
+): void {
+  const result = findCopies(rows, scope);
+  const clear = db.prepare('DELETE FROM folded WHERE id = ? AND reason = ?');
+  const insert = db.prepare('INSERT OR REPLACE INTO folded (id, of, reason) VALUES (?, ?, ?)');
+  for (const id of result.examined ?? result.copies.keys()) {
+    const found = rows.find(id);
+    if (!found) continue;
+    const { live, position } = found;
+    const was = (live.hidden[position]! & Hidden.copy) !== 0;
+    const of = result.copies.get(id);
+    if (was) clear.run(id, Hidden.copy);
+    if (of !== undefined) {
+      live.hidden[position]! |= Hidden.copy;
+      insert.run(id, of, Hidden.copy);
+    } else live.hidden[position]! &= ~Hidden.copy;
+    if (was !== (of !== undefined)) {
+      changedSegments.add(live);
+      touched.add(rows.conversation(live.segment, position));
+    }
+  }
+  if (fresh) db.exec('DELETE FROM overlaps');
+  const update = db.prepare(
+    'INSERT INTO overlaps (conversation, other, shared) VALUES (?, ?, ?) ON CONFLICT (conversation, other) DO UPDATE SET shared = shared + excluded.shared',
+  );
+  for (const [pair, delta] of result.overlaps) {
+    if (delta === 0) continue;
+    const [a, b] = pair.split('\u0000') as [string, string];
+    update.run(a, b, delta);
+    update.run(b, a, delta);
+  }
+  db.exec('DELETE FROM overlaps WHERE shared <= 0');
 }

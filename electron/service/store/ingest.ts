@@ -331,6 +331,9 @@ export class FileIngest implements ReadSink {
   }
 }
 
+/** The fields every message has, kept in the index's columns rather than its extras. */
+const BASIC = new Set(['day', 'time', 'speaker', 'text', 'line', 'kind']);
+
 /** The index row of a message. */
 function rowOf(conversation: string, message: ParsedMessage, day: string, path: string): IndexRow {
   const extras = extrasOf(message);
@@ -361,6 +364,10 @@ function rowOf(conversation: string, message: ParsedMessage, day: string, path: 
 
 /** The rich parts of a message as JSON, or null when it has none (most chat lines). */
 function extrasOf(message: ParsedMessage): string | null {
+  // Most chat lines (every Markdown log's) have nothing beyond the basic fields.
+  let fields = 0;
+  for (const key in message) if (!BASIC.has(key)) fields++;
+  if (fields === 0) return null;
   const {
     day: _day,
     time: _time,

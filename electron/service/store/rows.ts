@@ -60,36 +60,36 @@ export class Rows {
 
   conversation(segment: Segment, position: number): string {
     const names = segment.names();
-    return names.conversations[names.pairs[segment.pair()[position]! * 2]!]!;
+    return names.conversations[names.pairs[segment.file.at('pair', position) * 2]!]!;
   }
 
   speaker(segment: Segment, position: number): string {
     const names = segment.names();
-    return names.speakers[names.pairs[segment.pair()[position]! * 2 + 1]!]!;
+    return names.speakers[names.pairs[segment.file.at('pair', position) * 2 + 1]!]!;
   }
 
   path(segment: Segment, position: number): string {
-    return segment.names().paths[segment.file.section<Uint32Array>('file')[position]!]!;
+    return segment.names().paths[segment.file.at('file', position)]!;
   }
 
   line(segment: Segment, position: number): number {
-    return segment.file.section<Uint32Array>('line')[position]!;
+    return segment.file.at('line', position);
   }
 
   day(segment: Segment, position: number): string {
-    return dayOfNumber(segment.day()[position]!);
+    return dayOfNumber(segment.file.at('day', position));
   }
 
   time(segment: Segment, position: number): string {
-    return timeOfSeconds(segment.meta()[position]! & SECONDS_MASK);
+    return timeOfSeconds(segment.file.at('meta', position) & SECONDS_MASK);
   }
 
   isEvent(segment: Segment, position: number): boolean {
-    return (segment.meta()[position]! & EVENT_BIT) !== 0;
+    return (segment.file.at('meta', position) & EVENT_BIT) !== 0;
   }
 
   hasSource(segment: Segment, position: number): boolean {
-    return (segment.meta()[position]! & SOURCE_BIT) !== 0;
+    return (segment.file.at('meta', position) & SOURCE_BIT) !== 0;
   }
 
   /** The messages at `positions` (ascending) of one segment, as the API gives them. */

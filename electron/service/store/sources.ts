@@ -6,7 +6,7 @@
  * links, and only regular files are read (a FIFO planted in an archive would block forever).
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../../../shared/errors';
@@ -57,58 +57,51 @@ export async function readSource(
 ): Promise<SourceResult> {
   const absolute = join(options.root, path);
   const sink = sinkFor(path);
-  let handle;
-  try {
-    handle = await open(
-      absolute,
-      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
-    );
-  } catch (error) {
-    sink.diagnostic({ message: `Not read: it could not be opened (${describeError(error)}).` });
+  const skipped = (message: string | null, base = { size: 0, mtime: 0 }): SourceResult => {
+    if (message !== null) sink.diagnostic({ message });
     sink.setKind('skipped');
-    return { hash: '', size: 0, mtime: 0, kind: 'skipped', companions: [] };
-  }
+    return { ...base, hash: '', kind: 'skipped', companions: [] };
+  };
+  // Synchronous reads: for thousands of small files they are several times faster than Node's
+  // thread pool (the caller yields between files so the process stays responsive).
+  let fd: number;
   try {
-    const stat = await handle.stat();
+    fd = openSync(absolute, SAFE_OPEN);
+  } catch (error) {
+    return skipped(`Not read: it could not be opened (${describeError(error)}).`);
+  }
+  let open = true;
+  try {
+    const stat = fstatSync(fd);
     const base = { size: stat.size, mtime: Math.round(stat.mtimeMs) };
-    if (!stat.isFile()) {
-      sink.diagnostic({ message: 'Not read: it is not a regular file.' });
-      sink.setKind('skipped');
-      return { ...base, hash: '', kind: 'skipped', companions: [] };
-    }
-    const hash = createHash('sha1');
-    const head = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
-    const got = head.length === 0 ? 0 : (await handle.read(head, 0, head.length, 0)).bytesRead;
-    const first = head.subarray(0, got);
+    if (!stat.isFile()) return skipped('Not read: it is not a regular file.', base);
+    const head = Buffer.allocUnsafe(Math.min(HEAD_BYTES, stat.size));
+    const first = head.subarray(0, head.length === 0 ? 0 : readSync(fd, head, 0, head.length, 0));
     if (/\.zip$/i.test(path) && looksLikeZip(first)) {
-      await handle.close();
-      handle = null;
+      closeSync(fd);
+      open = false;
       const companions: string[] = [];
       const kind = await readZip(path, absolute, options, sinkFor, sink, companions);
       const hashed = await fileHash(absolute);
       return { ...base, hash: hashed?.hash ?? '', kind, companions };
     }
     const reader = chooseReader(path, first);
-    if (!reader) {
-      // Not a chat file at all (a site's data.json): counted as skipped, like an image.
-      sink.setKind('skipped');
-      return { ...base, hash: '', kind: 'skipped', companions: [] };
-    }
-    const limit = reader.maxBytes ?? MAX_WHOLE_FILE_BYTES;
+    // Not a chat file at all (a site's data.json): counted as skipped, like an image.
+    if (!reader) return skipped(null, base);
+    const limit = Math.min(reader.maxBytes ?? MAX_WHOLE_FILE_BYTES, MAX_STREAM_BYTES);
     const companions = reader.companions?.(path) ?? [];
-    const context = await contextFor(options, companions, null);
-    if (stat.size > Math.min(limit, MAX_STREAM_BYTES)) {
+    if (stat.size > limit) {
       sink.diagnostic({
         message: `Not read: it is ${Math.round(stat.size / 1024 / 1024)} MB, larger than the ${Math.round(limit / 1024 / 1024)} MB a ${reader.format} file may be.`,
       });
       sink.setKind('skipped');
-      return { ...base, hash: `large:${base.size}:${base.mtime}`, kind: 'skipped', companions };
+      return { ...base, hash: '', kind: 'skipped', companions };
     }
-    const session = reader.begin(path, context, sink);
-    let position = 0;
+    const session = reader.begin(path, await contextFor(options, companions, null), sink);
+    const hash = createHash('sha1');
     const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(stat.size, 1)));
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+    for (let position = 0; ;) {
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
       position += bytesRead;
       const chunk = Uint8Array.prototype.slice.call(buffer, 0, bytesRead);
@@ -119,13 +112,14 @@ export async function readSource(
     sink.setKind(kind);
     return { ...base, hash: hash.digest('hex'), kind, companions };
   } catch (error) {
-    sink.diagnostic({ message: `Not read completely: ${describeError(error)}.` });
-    sink.setKind('skipped');
-    return { hash: '', size: 0, mtime: 0, kind: 'skipped', companions: [] };
+    return skipped(`Not read completely: ${describeError(error)}.`);
   } finally {
-    await handle?.close();
+    if (open) closeSync(fd);
   }
 }
+
+/** Opening flags for archive files: never through a link, never blocking on a FIFO. */
+const SAFE_OPEN = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** A file's content hash (sha1), size and time, read in chunks; null when it cannot be read. */
 export async function fileHash(
