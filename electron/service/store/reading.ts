@@ -18,6 +18,7 @@ import { hash32 } from './keys';
 import type { FileWriter } from './records';
 import { Hidden, Rows, type LiveSegment } from './rows';
 import { readSource } from './sources';
+import { trace } from './trace';
 import type { SyncOptions } from './sync';
 
 /** Reading gives the event loop a turn at least this often (ms). */
@@ -109,6 +110,7 @@ export async function readFiles(
   // The worker takes the first half of the files: neighbours in path order are mostly one
   // conversation, so each side's segments stay mostly whole conversations.
   const split = script ? Math.floor(pending.length / 2) : 0;
+  if (split > 0) trace(`reading ${split} of ${pending.length} files in a worker`);
   const [theirs, ours] = await Promise.all([
     split > 0 && script
       ? readInWorker(script, files.slice(0, split), counter, options, progress)

@@ -27,13 +27,7 @@ import { conversationInfo, deleteRowsOf, prepareFileWrite } from './records';
 import { loadSegments, Rows, type LiveSegment } from './rows';
 import { readMeta, writeMeta } from './schema';
 import { summarize } from './summaries';
-
-/** SCROLLBACK_TRACE=1 prints how long each step of a sync takes (on stderr). */
-const traceStart = performance.now();
-function trace(step: string): void {
-  if (process.env.SCROLLBACK_TRACE)
-    process.stderr.write(`sync: ${step} at ${Math.round(performance.now() - traceStart)} ms\n`);
-}
+import { trace } from './trace';
 
 export interface SyncOptions {
   root: string;

@@ -62,3 +62,54 @@ describe('scrollback stats', () => {
     expect(run.stderr).toMatch(/Usage: scrollback stats <folder>/);
   });
 });
+
+describe('scrollback stats on a folder large enough to be read on two cores', () => {
+  it('counts exactly what reading in one thread counts', async () => {
+    const { tempArchive, chatLog } = await import('../../fixtures/archive');
+    const { openSynced } = await import('../../fixtures/store');
+    const archive = tempArchive();
+    try {
+      // 120 files: the built CLI hands half of them to its reading worker.
+      for (let i = 0; i < 120; i++) {
+        const day = `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`;
+        archive.write(
+          `group${i % 3}/_posts/${day}-chat.md`,
+          chatLog(day, [
+            { time: '09:00:00', speaker: `Ana${i % 5}`, text: `message ${i} 支付` },
+            { time: '09:00:00', speaker: `Ana${i % 5}`, text: `message ${i} 支付` },
+            { time: '10:30:00', speaker: 'Ben', text: `reply ${i}` },
+          ]),
+        );
+      }
+      const run = runCli(['stats', archive.root, '--json'], { SCROLLBACK_TRACE: '1' });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain('reading 60 of 120 files in a worker');
+      const stats = JSON.parse(run.stdout);
+      const store = await openSynced(archive.root);
+      try {
+        expect(stats.messages).toBe(360);
+        expect(stats.conversations).toEqual(
+          store.conversations().map((c) => ({
+            id: c.id,
+            title: c.title,
+            format: c.format,
+            messages: c.lines,
+            unique: c.unique,
+            events: c.events,
+            days: c.days,
+            speakers: c.speakers,
+            first: c.first,
+            last: c.last,
+            overlaps: c.overlaps,
+          })),
+        );
+      } finally {
+        store.close();
+      }
+      const search = runCli(['search', archive.root, '支付', '--json']);
+      expect(JSON.parse(search.stdout).total).toBe(240);
+    } finally {
+      archive.remove();
+    }
+  });
+});
