@@ -98,12 +98,15 @@ function formatStats(folder: string, stats: StatsJson): string {
     `  ${plural(files.total, 'file')}: ${plural(files.chat, 'chat log')}, ${plural(files.timeline, 'speakerless log')}, ${plural(files.document, 'document')}, ${formatCount(files.skipped)} skipped`,
     `  ${plural(stats.messages, 'message line')}${stats.copies > 0 ? `, ${formatCount(stats.unique)} distinct` : ''} in ${plural(stats.conversations.length, 'conversation')}${stats.events > 0 ? `, and ${plural(stats.events, 'event')}` : ''}`,
   ];
-  const repeated = stats.conversations.flatMap((c) =>
-    c.overlaps
-      .filter((o) => c.id < o.with)
-      .map((o) => `${c.id} and ${o.with} share ${formatCount(o.shared)}`),
-  );
-  if (repeated.length > 0) lines.push(`  Overlapping: ${repeated.join('; ')}`);
+  const overlapping = overlappingPairs(stats);
+  for (const pair of overlapping.slice(0, MAX_OVERLAPS_SHOWN))
+    lines.push(
+      `  ${pair.a} and ${pair.b} share ${formatCount(pair.shared)} messages: probably one chat exported twice (the app offers to merge them)`,
+    );
+  if (overlapping.length > MAX_OVERLAPS_SHOWN)
+    lines.push(
+      `  … and ${plural(overlapping.length - MAX_OVERLAPS_SHOWN, 'more overlapping pair')} (--json lists them)`,
+    );
   lines.push('');
   const width = Math.max(12, ...stats.conversations.map((c) => c.id.length));
   for (const c of stats.conversations) {
@@ -125,4 +128,22 @@ function formatStats(folder: string, stats: StatsJson): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+const MAX_OVERLAPS_SHOWN = 5;
+
+/**
+ * Pairs of conversations sharing over half of the smaller one's distinct messages (the app's
+ * rule for offering to merge them), most shared first.
+ */
+function overlappingPairs(stats: StatsJson): { a: string; b: string; shared: number }[] {
+  const unique = new Map(stats.conversations.map((c) => [c.id, c.unique]));
+  return stats.conversations
+    .flatMap((c) =>
+      c.overlaps
+        .filter((o) => c.id < o.with)
+        .filter((o) => o.shared * 2 > Math.min(c.unique, unique.get(o.with) ?? 0))
+        .map((o) => ({ a: c.id, b: o.with, shared: o.shared })),
+    )
+    .sort((x, y) => y.shared - x.shared || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
 }
