@@ -5,6 +5,7 @@
  */
 import { discordReader } from './discord/reader';
 import { markdownReader } from './markdown/reader';
+import type { FormatId } from '../model';
 import type { FileReader } from './reader';
 import { slackReader } from './slack/reader';
 import { telegramReader } from './telegram/reader';
@@ -17,6 +18,15 @@ export const READERS: readonly FileReader[] = [
   discordReader,
   slackReader,
 ];
+
+/** Each format's name, as people say it. */
+export const FORMAT_NAMES: Readonly<Record<FormatId, string>> = {
+  markdown: 'Markdown',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  discord: 'Discord',
+  slack: 'Slack',
+};
 
 /** Extensions of files worth sniffing at all; everything else is counted as skipped unread. */
 const CANDIDATE = /\.(md|markdown|mdown|mkd|mkdn|txt|json|zip)$/i;

@@ -14,7 +14,7 @@ import type { FileKind } from '../../../shared/model';
 import { ZIP_SEPARATOR } from '../../../shared/readers/paths';
 import type { ReaderContext, ReadSink } from '../../../shared/readers/reader';
 import { HEAD_BYTES } from '../../../shared/readers/reader';
-import { chooseReader, isCandidatePath } from '../../../shared/readers/registry';
+import { chooseReader, FORMAT_NAMES, isCandidatePath } from '../../../shared/readers/registry';
 import { MAX_WHOLE_FILE_BYTES } from '../../../shared/readers/whole';
 import { readFrontMatter } from '../frontMatter';
 import { describeError } from '../walk';
@@ -92,7 +92,7 @@ export async function readSource(
     const companions = reader.companions?.(path) ?? [];
     if (stat.size > limit) {
       sink.diagnostic({
-        message: `Not read: it is ${Math.round(stat.size / 1024 / 1024)} MB, larger than the ${Math.round(limit / 1024 / 1024)} MB a ${reader.format} file may be.`,
+        message: `Not read: it is ${Math.round(stat.size / 1024 / 1024)} MB, larger than the ${Math.round(limit / 1024 / 1024)} MB a ${FORMAT_NAMES[reader.format]} file may be.`,
       });
       sink.setKind('skipped');
       return { ...base, hash: '', kind: 'skipped', companions };
