@@ -9,6 +9,9 @@ import type { ReadSession, ReadSink } from './reader';
 /** Larger files are not read whole: no day's log or chat export of text comes close. */
 export const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
 
+/** What readers that stream a file (a JSON export, a message at a time) may read. */
+export const STREAMED_FILE_BYTES = 8 * 1024 * 1024 * 1024;
+
 export function wholeFile(
   sink: ReadSink,
   parse: (bytes: Uint8Array) => FileKind,

@@ -6,6 +6,7 @@
  * clock (or UTC when exported with --utc), which is what the export itself shows; the offset
  * after them is not applied.
  */
+import { STREAMED_FILE_BYTES } from '../whole';
 import type { FileReader } from '../reader';
 import { jsonSession, Tally } from '../json/session';
 import { headText } from '../json/utf8';
@@ -29,6 +30,8 @@ function titleOf(guild: JsonObject, channel: JsonObject): string | null {
 
 export const discordReader: FileReader = {
   format: 'discord',
+  // Streamed a message at a time: a big export never sits in memory whole.
+  maxBytes: STREAMED_FILE_BYTES,
   sniff(path, head) {
     if (!/\.json$/i.test(path)) return 0;
     const text = headText(head).trimStart();

@@ -5,6 +5,7 @@
  * never sits in memory. Times are the `date` as written (the exporting machine's clock);
  * `date_unixtime` is used only when `date` is missing.
  */
+import { STREAMED_FILE_BYTES } from '../whole';
 import type { FileReader } from '../reader';
 import { usableTimeZone } from '../json/clock';
 import type { Scope } from '../json/scanner';
@@ -46,6 +47,8 @@ function titleOf(chat: Scope, id: string): string {
 
 export const telegramReader: FileReader = {
   format: 'telegram',
+  // Streamed a message at a time: a big export never sits in memory whole.
+  maxBytes: STREAMED_FILE_BYTES,
   sniff(path, head) {
     if (!/\.json$/i.test(path)) return 0;
     const text = headText(head).trimStart();
