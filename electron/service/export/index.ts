@@ -11,7 +11,7 @@ import { formatExportTime, type ExportContext } from '../../../shared/export/con
 import { formatExport } from '../../../shared/export/format';
 import { formatHtml } from '../../../shared/export/html';
 import type { ConversationSummary, Message } from '../../../shared/model';
-import { checkTarget, writeFileAtomically } from './atomicWrite';
+import { checkTarget, writeExport } from './target';
 import { collectImages, type ImageLimits } from './images';
 import type { PdfPrinter } from './pdf';
 
@@ -70,7 +70,7 @@ export async function exportToFile(
   } else {
     bytes = Buffer.from(formatExport(request.format, messages, context), 'utf8');
   }
-  await writeFileAtomically(target, bytes, overwrite);
+  await writeExport(target, bytes, overwrite);
   return { path: target, messages: messages.length, bytes: bytes.byteLength };
 }
 
