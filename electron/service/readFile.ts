@@ -1,12 +1,11 @@
 /**
- * Reads one archive file from disk and parses it. Opening never follows a symbolic link and
- * refuses anything but a regular file (a FIFO planted in an archive would block a read forever).
+ * Reads one archive file from disk and parses it. Opening never follows a symbolic link, never
+ * blocks, and refuses anything but a regular file (files/safeOpen.ts).
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { ParsedFile } from '../../shared/model';
 import { parseFile } from '../../shared/parse/parseFile';
 import { decodeBytes } from '../../shared/text/decode';
+import { openRegularFile } from './files/safeOpen';
 import { readFrontMatter } from './frontMatter';
 import { describeError } from './walk';
 import { errorMessage } from '../../shared/errors';
@@ -19,30 +18,34 @@ export interface FileInfo {
   mtimeMs: number;
 }
 
-/** Reads a file's bytes safely; a problem comes back as a sentence. */
+/**
+ * Reads a file's bytes safely; a problem comes back as a sentence. `absolute` is a real path, as
+ * walkArchive gives it: the file read must be exactly there (see files/safeOpen.ts).
+ */
 export async function readArchiveBytes(
   absolute: string,
 ): Promise<{ ok: true; bytes: Buffer; info: FileInfo } | { ok: false; reason: string }> {
-  let handle;
-  try {
-    handle = await open(
-      absolute,
-      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
-    );
-  } catch (error) {
-    return { ok: false, reason: `it could not be opened (${describeError(error)})` };
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) return { ok: false, reason: 'it is not a regular file' };
-    if (stat.size > MAX_FILE_BYTES) {
+  const opened = await openRegularFile(absolute);
+  if (!opened.ok) {
+    const { problem } = opened;
+    if (problem.kind === 'not-regular') return { ok: false, reason: 'it is not a regular file' };
+    if (problem.kind === 'moved')
       return {
         ok: false,
-        reason: `it is ${Math.round(stat.size / 1024 / 1024)} MB, larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB a file may be`,
+        reason: 'a folder on its way was replaced by a link while the archive was read, so it was not followed',
+      };
+    return { ok: false, reason: `it could not be opened (${describeError(problem.error)})` };
+  }
+  const { handle, info } = opened;
+  try {
+    if (info.size > MAX_FILE_BYTES) {
+      return {
+        ok: false,
+        reason: `it is ${Math.round(info.size / 1024 / 1024)} MB, larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB a file may be`,
       };
     }
     const bytes = await handle.readFile();
-    return { ok: true, bytes, info: { size: stat.size, mtimeMs: stat.mtimeMs } };
+    return { ok: true, bytes, info: { size: info.size, mtimeMs: info.mtimeMs } };
   } catch (error) {
     return { ok: false, reason: `it could not be read (${describeError(error)})` };
   } finally {

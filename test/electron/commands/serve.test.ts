@@ -1,20 +1,26 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_ARCHIVE, tempArchive } from '../../fixtures/archive';
+import { SAMPLE_ARCHIVE, chatLog, tempArchive } from '../../fixtures/archive';
 import { CLI, runCli } from '../../fixtures/cli';
+import { canMakeFifo, makeFifo, releaseFifos } from '../../fixtures/fifo';
 
-/** Starts `scrollback serve`, waits for the URL it prints, and hands it to `use`. */
+/**
+ * Starts `scrollback serve`, waits for the URL it prints, and hands it to `use`; then stops it
+ * with SIGTERM and gives its exit code, or 'did not stop' (and kills it) after 10 s.
+ */
 async function withServe(
   args: string[],
   use: (url: string) => Promise<void>,
-): Promise<number | null> {
+): Promise<number | null | 'did not stop'> {
   const child = spawn(process.execPath, [CLI, 'serve', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  let failure: unknown = null;
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let stdout = '';
@@ -25,11 +31,15 @@ async function withServe(
       child.once('exit', () => reject(new Error(`serve exited early: ${stderr}`)));
     });
     await use(url);
-  } finally {
-    child.kill('SIGTERM');
+  } catch (error) {
+    failure = error;
   }
-  const [code] = await once(child, 'exit');
-  return code as number | null;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const stopped = child.exitCode !== null ? [child.exitCode] : await within(exited);
+  if (stopped === 'no answer') child.kill('SIGKILL');
+  if (failure !== null) throw failure;
+  return stopped === 'no answer' ? 'did not stop' : (stopped[0] as number | null);
 }
 
 async function call(
@@ -45,18 +55,32 @@ async function call(
   return (await response.json()) as { ok: boolean; value?: unknown };
 }
 
+/** What `promise` gives within 10 s, or 'no answer'. */
+function within<T>(promise: Promise<T>): Promise<T | 'no answer'> {
+  return Promise.race([
+    promise,
+    new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 10_000)),
+  ]);
+}
+
+/** Waits until the served archive is read, like the page does. */
+async function waitReady(url: string): Promise<unknown> {
+  let status: unknown;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    status = (await call(url, 'getStatus')).value;
+    if (!['empty', 'loading'].includes((status as { state: string }).state)) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return status;
+}
+
 describe('scrollback serve', () => {
   it('serves the folder it was given on a loopback URL with a token, until stopped', async () => {
     const cache = tempArchive('scrollback-cache-');
     const code = await withServe([SAMPLE_ARCHIVE, '--cache-dir', cache.root], async (url) => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/t\/[\w-]{32,}\/$/);
       // The folder opens on its own; wait for it like the page does.
-      let status: unknown;
-      for (let attempt = 0; attempt < 200; attempt++) {
-        status = (await call(url, 'getStatus')).value;
-        if (!['empty', 'loading'].includes((status as { state: string }).state)) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const status = await waitReady(url);
       expect(status).toMatchObject({ state: 'ready', archive: { root: SAMPLE_ARCHIVE } });
       const conversations = await call(url, 'listConversations');
       expect(conversations.ok).toBe(true);
@@ -73,6 +97,56 @@ describe('scrollback serve', () => {
     expect(readdirSync(cache.root).length).toBeGreaterThan(0);
     cache.remove();
   });
+
+  it.skipIf(!canMakeFifo)(
+    'keeps answering, and stops when asked, while the archive holds FIFOs named like images',
+    async () => {
+      const archive = tempArchive();
+      const cache = tempArchive('scrollback-cache-');
+      const images = Array.from({ length: 6 }, (_, i) => `fifo${i}.png`);
+      archive.write(
+        'g/2018-05-15-chat.md',
+        chatLog('2018-05-15', [
+          { time: '09:00:00', speaker: 'a', text: images.map((name) => `![x](${name})`).join(' ') },
+        ]),
+      );
+      const fifos = images.map((name) => makeFifo(join(archive.root, 'g', name)));
+      const answered: string[] = [];
+      try {
+        const code = await withServe([archive.root, '--cache-dir', cache.root], async (url) => {
+          await waitReady(url);
+          // Six image requests at once: each used to hold one of libuv's four threads forever.
+          const pictures = images.map((name) =>
+            fetch(`${url}api/image?from=g/2018-05-15-chat.md&src=${name}`).then(
+              (response) => response.status,
+            ),
+          );
+          expect(await within(Promise.all(pictures))).toEqual(images.map(() => 404));
+          const page = await within(fetch(url).then((response) => response.status));
+          answered.push(`page ${page}`);
+          const ids = (
+            (await call(url, 'getDayMessages', { conversation: 'g', day: '2018-05-15' }))
+              .value as { id: number }[]
+          ).map((message) => message.id);
+          const exported = await within(
+            call(url, 'exportMessages', {
+              ids,
+              format: 'html',
+              path: join(cache.root, 'thread.html'),
+            }).then((answer) => answer.ok),
+          );
+          answered.push(`export ${exported}`);
+        });
+        expect(answered).toEqual(['page 200', 'export true']);
+        expect(code).toBe(0);
+      } finally {
+        releaseFifos(fifos);
+        archive.remove();
+        cache.remove();
+      }
+    },
+    60_000,
+  );
 
   it('says what is wrong with its arguments', () => {
     expect(runCli(['serve']).status).toBe(2);
