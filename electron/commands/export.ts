@@ -9,6 +9,7 @@ import type { Message } from '../../shared/model';
 import { ArchiveService } from '../service/archiveService';
 import { exportToFile } from '../service/export';
 import { chromiumPrinter } from '../service/export/pdf';
+import { printable } from './terminal';
 import { UsageError, formatCount, parseCommandArgs, progressReporter } from './usage';
 
 const USAGE = `Usage: scrollback export <folder> --format md|html|pdf|json|csv|txt -o FILE [options]
@@ -60,7 +61,7 @@ export async function runExport(args: string[]): Promise<number> {
     ['--to', values.to],
   ] as const) {
     if (day !== undefined && !isDay(day))
-      throw new UsageError(`${option} takes a day written YYYY-MM-DD, not "${day}".`);
+      throw new UsageError(`${option} takes a day written YYYY-MM-DD, not "${printable(day)}".`);
   }
 
   const service = new ArchiveService(
@@ -103,7 +104,7 @@ export async function runExport(args: string[]): Promise<number> {
       format.data === 'pdf' ? chromiumPrinter() : undefined,
     );
     process.stdout.write(
-      `Wrote ${formatCount(result.messages)} message${result.messages === 1 ? '' : 's'} (${formatBytes(result.bytes)}) to ${result.path}\n`,
+      `Wrote ${formatCount(result.messages)} message${result.messages === 1 ? '' : 's'} (${formatBytes(result.bytes)}) to ${printable(result.path ?? '')}\n`,
     );
     return 0;
   } catch (error) {
@@ -187,7 +188,9 @@ function searchIds(service: ArchiveService, query: string): Set<number> {
     });
     if (page.problems.length > 0 && ids.size === 0)
       process.stderr.write(
-        page.problems.map((problem) => `scrollback export: --query: ${problem}\n`).join(''),
+        page.problems
+          .map((problem) => `scrollback export: --query: ${printable(problem)}\n`)
+          .join(''),
       );
     for (const hit of page.hits) ids.add(hit.id);
     cursor = page.nextCursor;
@@ -195,8 +198,9 @@ function searchIds(service: ArchiveService, query: string): Set<number> {
   return ids;
 }
 
+/** One sentence on stderr; it may name conversations and people from the archive. */
 function fail(message: string): number {
-  process.stderr.write(`scrollback export: ${message}\n`);
+  process.stderr.write(`scrollback export: ${printable(message)}\n`);
   return 1;
 }
 

@@ -10,6 +10,7 @@ import { startHttpHost } from '../http-host';
 import { ArchiveService } from '../service/archiveService';
 import { SettingsStore } from '../service/settings';
 import { defaultCacheDir } from '../service/store/location';
+import { printable } from './terminal';
 import { UsageError, formatCount, parseCommandArgs, progressReporter } from './usage';
 import { errorMessage } from '../../shared/errors';
 
@@ -41,7 +42,7 @@ export async function runServe(args: string[]): Promise<number> {
     (info) => info.isDirectory(),
     () => false,
   );
-  if (!isFolder) throw new UsageError(`"${folder}" is not a folder that can be read.`);
+  if (!isFolder) throw new UsageError(`"${printable(folder)}" is not a folder that can be read.`);
 
   const cacheDir = parsed.values['cache-dir'] ?? process.env.SCROLLBACK_CACHE_DIR;
   const service = new ArchiveService({
@@ -56,7 +57,9 @@ export async function runServe(args: string[]): Promise<number> {
     port,
   });
   process.stdout.write(`${host.url}\n`);
-  process.stderr.write(`Serving ${resolve(folder)} on 127.0.0.1 only; press Ctrl+C to stop.\n`);
+  process.stderr.write(
+    `Serving ${printable(resolve(folder))} on 127.0.0.1 only; press Ctrl+C to stop.\n`,
+  );
   if (parsed.values.open) openInBrowser(host.url);
 
   // The archive opens after the server listens, so the page can show the progress.
@@ -76,7 +79,7 @@ export async function runServe(args: string[]): Promise<number> {
     (error: unknown) => {
       progress.end();
       unsubscribe();
-      process.stderr.write(`scrollback serve: ${errorMessage(error)}\n`);
+      process.stderr.write(`scrollback serve: ${printable(errorMessage(error))}\n`);
     },
   );
 
@@ -98,7 +101,7 @@ function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535)
-    throw new UsageError(`--port takes a number from 0 to 65535, not "${value}".`);
+    throw new UsageError(`--port takes a number from 0 to 65535, not "${printable(value)}".`);
   return port;
 }
 

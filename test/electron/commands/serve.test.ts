@@ -125,8 +125,9 @@ describe('scrollback serve', () => {
           const page = await within(fetch(url).then((response) => response.status));
           answered.push(`page ${page}`);
           const ids = (
-            (await call(url, 'getDayMessages', { conversation: 'g', day: '2018-05-15' }))
-              .value as { id: number }[]
+            (await call(url, 'getDayMessages', { conversation: 'g', day: '2018-05-15' })).value as {
+              id: number;
+            }[]
           ).map((message) => message.id);
           const exported = await within(
             call(url, 'exportMessages', {
