@@ -32,7 +32,8 @@ export async function readArchiveBytes(
     if (problem.kind === 'moved')
       return {
         ok: false,
-        reason: 'a folder on its way was replaced by a link while the archive was read, so it was not followed',
+        reason:
+          'a folder on its way was replaced by a link while the archive was read, so it was not followed',
       };
     return { ok: false, reason: `it could not be opened (${describeError(problem.error)})` };
   }

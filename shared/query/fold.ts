@@ -57,12 +57,14 @@ export function foldText(text: string): string {
   if (first === -1) return text;
   const parts: string[] = [text.slice(0, first)];
   const buffer = new Uint16Array(CHUNK + 1);
-  for (let start = first; start < text.length; ) {
+  for (let start = first; start < text.length;) {
     let end = Math.min(text.length, start + CHUNK);
     // A surrogate pair folds as one code point, so it never straddles two chunks.
     if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end++;
     foldRange(text, start, end, buffer, 0);
-    parts.push(String.fromCharCode.apply(null, buffer.subarray(0, end - start) as unknown as number[]));
+    parts.push(
+      String.fromCharCode.apply(null, buffer.subarray(0, end - start) as unknown as number[]),
+    );
     start = end;
   }
   return parts.join('');

@@ -25,8 +25,7 @@ export type OpenProblem =
   | { kind: 'moved'; actual: string };
 
 export type OpenedFile =
-  | { ok: true; handle: FileHandle; info: Stats }
-  | { ok: false; problem: OpenProblem };
+  { ok: true; handle: FileHandle; info: Stats } | { ok: false; problem: OpenProblem };
 
 /**
  * Opens a regular file for reading. `path` must be a real path (no symbolic link on the way, as
@@ -106,7 +105,9 @@ async function openedPath(descriptor: number, path: string, info: Stats): Promis
   if (hasDescriptorPaths) return readlink(`${DESCRIPTORS}/${descriptor}`);
   try {
     const [actual, current] = await Promise.all([realpath(path), stat(path)]);
-    return current.dev === info.dev && current.ino === info.ino ? actual : `${actual} (another file)`;
+    return current.dev === info.dev && current.ino === info.ino
+      ? actual
+      : `${actual} (another file)`;
   } catch {
     return '(gone)';
   }

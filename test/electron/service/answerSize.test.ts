@@ -37,7 +37,9 @@ describe('the bound on an answer', () => {
     expect(answer.error.code).toBe('unsupported');
     expect(answer.error.message).toMatch(/getDiagnostics: the answer is larger than the 64 MB/);
     const small = await callApi(
-      { getDiagnostics: async () => [{ path: 'a.md', message: 'fine' }] } as unknown as ScrollbackApi,
+      {
+        getDiagnostics: async () => [{ path: 'a.md', message: 'fine' }],
+      } as unknown as ScrollbackApi,
       'getDiagnostics',
       {},
     );

@@ -112,4 +112,3 @@ describe('opening files of an archive', () => {
     }
   }, 60_000);
 });
-
