@@ -46,7 +46,7 @@ async function nextBatch(
 function inotifyWatches(): number {
   let count = 0;
   for (const descriptor of readdirSync('/proc/self/fd')) {
-    let target = '';
+    let target: string;
     try {
       target = readlinkSync(`/proc/self/fd/${descriptor}`);
     } catch {
