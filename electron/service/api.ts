@@ -16,6 +16,9 @@ export interface Host {
   chooseFolder(): Promise<string | null>;
   openExternal(url: string): Promise<boolean>;
   exportMessages: ScrollbackApi['exportMessages'];
+  resolveExportPath: ScrollbackApi['resolveExportPath'];
+  /** Refuses a folder this host may not open (under `serve`, one outside the served folder). */
+  checkFolder?(path: string): Promise<void>;
 }
 
 export function createApi(
@@ -24,7 +27,10 @@ export function createApi(
   host: Host,
 ): ScrollbackApi {
   return {
-    openArchive: async ({ path }) => service.open(path),
+    openArchive: async ({ path }) => {
+      await host.checkFolder?.(path);
+      return service.open(path);
+    },
     openSample: async () => service.openSample(),
     chooseFolder: async () => ({ path: await host.chooseFolder() }),
     getStatus: async () => service.status(),
@@ -44,6 +50,7 @@ export function createApi(
       }),
     getDiagnostics: async () => service.diagnostics(),
     exportMessages: (request) => host.exportMessages(request),
+    resolveExportPath: (request) => host.resolveExportPath(request),
     getSettings: async () => settings.get(),
     setSettings: async (patch) => settings.update(patch),
     openExternal: async ({ url }) => {

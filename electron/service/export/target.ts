@@ -1,6 +1,6 @@
 /**
- * Where an export may be written, and the write itself: an existing file is replaced only with
- * `overwrite`, a folder never, and the bytes arrive all at once (files/atomicWrite.ts).
+ * Where an export may be written, and the write itself: a folder is never replaced, and the
+ * bytes arrive all at once (files/atomicWrite.ts).
  */
 import { lstat } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -8,21 +8,30 @@ import { ServiceError } from '../../../shared/api';
 import { TargetExistsError, writeFileAtomically } from '../files/atomicWrite';
 import { describeError } from '../walk';
 
-/** Refuses early, before any work, when the target exists and may not be replaced or is a folder. */
-export async function checkTarget(target: string, overwrite: boolean): Promise<void> {
+/**
+ * Whether a file is at `target` now; refuses a folder there, or a folder to write into that is
+ * missing or not a folder.
+ */
+export async function targetExists(target: string): Promise<boolean> {
   let info;
   try {
     info = await lstat(target);
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return checkFolder(dirname(target));
-    throw new ServiceError('write-failed', `Cannot write "${target}": ${describeError(error)}.`);
+    if ((error as { code?: unknown }).code !== 'ENOENT')
+      throw new ServiceError('write-failed', `Cannot write "${target}": ${describeError(error)}.`);
+    await checkFolder(dirname(target));
+    return false;
   }
   if (info.isDirectory())
     throw new ServiceError(
       'write-failed',
       `Cannot write "${target}": it is a folder. Choose a file name.`,
     );
-  if (!overwrite) throw new ServiceError('file-exists', new TargetExistsError(target).message);
+  return true;
+}
+
+export function fileExists(target: string): ServiceError {
+  return new ServiceError('file-exists', new TargetExistsError(target).message);
 }
 
 async function checkFolder(folder: string): Promise<void> {
@@ -39,17 +48,19 @@ async function checkFolder(folder: string): Promise<void> {
     throw new ServiceError('write-failed', `Cannot write into "${folder}": it is not a folder.`);
 }
 
-/** Writes the export; failures become the ServiceError a user reads. */
+/**
+ * Writes the export, replacing a file at `target` only when `replace`; failures become the
+ * ServiceError a user reads.
+ */
 export async function writeExport(
   target: string,
   bytes: Uint8Array,
-  overwrite: boolean,
+  replace: boolean,
 ): Promise<void> {
-  await checkTarget(target, overwrite);
   try {
-    await writeFileAtomically(target, bytes, { replace: overwrite });
+    await writeFileAtomically(target, bytes, { replace });
   } catch (error) {
-    if (error instanceof TargetExistsError) throw new ServiceError('file-exists', error.message);
+    if (error instanceof TargetExistsError) throw fileExists(target);
     throw new ServiceError('write-failed', `Cannot write "${target}": ${describeError(error)}.`);
   }
 }

@@ -1,78 +1,10 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_ARCHIVE, chatLog, tempArchive } from '../../fixtures/archive';
-import { CLI, runCli } from '../../fixtures/cli';
+import { runCli } from '../../fixtures/cli';
 import { canMakeFifo, makeFifo, releaseFifos } from '../../fixtures/fifo';
-
-/**
- * Starts `scrollback serve`, waits for the URL it prints, and hands it to `use`; then stops it
- * with SIGTERM and gives its exit code, or 'did not stop' (and kills it) after 10 s.
- */
-async function withServe(
-  args: string[],
-  use: (url: string) => Promise<void>,
-): Promise<number | null | 'did not stop'> {
-  const child = spawn(process.execPath, [CLI, 'serve', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  let failure: unknown = null;
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString('utf8');
-        if (stdout.includes('\n')) resolve(stdout.trim());
-      });
-      child.once('exit', () => reject(new Error(`serve exited early: ${stderr}`)));
-    });
-    await use(url);
-  } catch (error) {
-    failure = error;
-  }
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const stopped = child.exitCode !== null ? [child.exitCode] : await within(exited);
-  if (stopped === 'no answer') child.kill('SIGKILL');
-  if (failure !== null) throw failure;
-  return stopped === 'no answer' ? 'did not stop' : (stopped[0] as number | null);
-}
-
-async function call(
-  url: string,
-  method: string,
-  argument: unknown = {},
-): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
-  const response = await fetch(`${url}api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(argument),
-  });
-  return (await response.json()) as { ok: boolean; value?: unknown };
-}
-
-/** What `promise` gives within 10 s, or 'no answer'. */
-function within<T>(promise: Promise<T>): Promise<T | 'no answer'> {
-  return Promise.race([
-    promise,
-    new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 10_000)),
-  ]);
-}
-
-/** Waits until the served archive is read, like the page does. */
-async function waitReady(url: string): Promise<unknown> {
-  let status: unknown;
-  for (let attempt = 0; attempt < 200; attempt++) {
-    status = (await call(url, 'getStatus')).value;
-    if (!['empty', 'loading'].includes((status as { state: string }).state)) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return status;
-}
+import { call, waitReady, withServe, within } from '../../fixtures/serveCli';
 
 describe('scrollback serve', () => {
   it('serves the folder it was given on a loopback URL with a token, until stopped', async () => {
