@@ -40,7 +40,7 @@ export async function resolveExportPath(
   else if (text.startsWith('~/') || text.startsWith(`~${sep}`)) path = join(home, text.slice(2));
   else if (text.startsWith('~'))
     throw new ServiceError(
-      'invalid-argument',
+      'unsupported',
       `"${text}": only your own home folder can be written as ~; type the full path instead.`,
     );
   else path = isAbsolute(text) ? resolve(text) : resolve(home, text);

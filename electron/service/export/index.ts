@@ -46,8 +46,10 @@ export async function exportToFile(
     throw new ServiceError('invalid-argument', 'exportMessages: no file to write was given.');
   const target = resolve(request.path);
   // Before any work: a refusal should not wait for a PDF to print.
+  // A path the policy refuses is refused for that reason, whatever else is wrong with it.
+  await options.policy?.check(target, false);
   const exists = await targetExists(target);
-  await options.policy?.check(target, exists);
+  if (exists) await options.policy?.check(target, true);
   if (exists && request.overwrite !== true) throw fileExists(target);
   if (request.format === 'pdf' && printer === undefined) {
     throw new ServiceError(

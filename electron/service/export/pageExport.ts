@@ -30,18 +30,18 @@ export async function describeExportTarget(
     namingOf(source, request.first, request.last),
     options.home,
   );
+  const asProblem = (error: ServiceError) => ({ code: error.code, message: error.message });
+  const refused = await options.policy.refusal(path, false);
+  if (refused) return { path, exists: false, problem: asProblem(refused) };
+  let exists: boolean;
   try {
-    const exists = await targetExists(path);
-    const refusal = await options.policy.refusal(path, exists);
-    return {
-      path,
-      exists,
-      problem: refusal && { code: refusal.code, message: refusal.message },
-    };
+    exists = await targetExists(path);
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    return { path, exists: false, problem: { code: error.code, message: error.message } };
+    return { path, exists: false, problem: asProblem(error) };
   }
+  const replacing = exists ? await options.policy.refusal(path, true) : null;
+  return { path, exists, problem: replacing && asProblem(replacing) };
 }
 
 /** Writes an export to the path the page typed, resolved as describeExportTarget shows it. */

@@ -42,7 +42,7 @@ export class ExportPolicy {
     const home = await realpath(this.home).catch(() => this.home);
     if (isHiddenInHome(this.home, real) || isHiddenInHome(home, real))
       return new ServiceError(
-        'write-failed',
+        'unsupported',
         `Exports are never written into hidden files or folders of your home folder ("${target}"); choose another place.`,
       );
     if (exists && !this.chosen.has(folder) && !this.written.has(real))

@@ -180,9 +180,9 @@ describe('scrollback serve and its token', () => {
         { HOME: home.root },
       );
       expect(results).toEqual({
-        bashrc: 'write-failed',
-        tilde: 'write-failed',
-        autostart: 'write-failed',
+        bashrc: 'unsupported',
+        tilde: 'unsupported',
+        autostart: 'unsupported',
         notes: 'file-exists',
         fresh: 'written',
         again: 'written',

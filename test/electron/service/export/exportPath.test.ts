@@ -59,7 +59,7 @@ describe('resolveExportPath', () => {
 
   it('refuses what it cannot read: nothing typed, another user’s ~', async () => {
     await expect(resolve('   ')).rejects.toMatchObject({ code: 'invalid-argument' });
-    await expect(resolve('~root/x.txt')).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(resolve('~root/x.txt')).rejects.toMatchObject({ code: 'unsupported' });
   });
 });
 

@@ -28,8 +28,8 @@ describe('ExportPolicy', () => {
       join(home.root, 'Documents/.hidden.txt'),
       join(elsewhere.root, 'home-link/.profile'),
     ]) {
-      expect((await policy.refusal(path, false))?.code, path).toBe('write-failed');
-      expect((await policy.refusal(path, true))?.code, path).toBe('write-failed');
+      expect((await policy.refusal(path, false))?.code, path).toBe('unsupported');
+      expect((await policy.refusal(path, true))?.code, path).toBe('unsupported');
     }
     // Elsewhere hidden names are fine: the rule guards what runs at login.
     expect(await policy.refusal(join(elsewhere.root, '.notes.txt'), false)).toBeNull();
