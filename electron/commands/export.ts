@@ -5,7 +5,6 @@
 import { resolve } from 'node:path';
 import { ServiceError, exportFormatSchema } from '../../shared/api';
 import { isDay } from '../../shared/dates';
-import type { Message } from '../../shared/model';
 import { ArchiveService } from '../service/archiveService';
 import { exportToFile } from '../service/export';
 import { chromiumPrinter } from '../service/export/pdf';
@@ -90,13 +89,13 @@ export async function runExport(args: string[]): Promise<number> {
       person: values.person,
       query: values.query,
     };
-    const selected = selectMessages(service, filters);
+    const selected = selectIds(service, filters);
     if (typeof selected === 'string') return fail(selected);
     if (selected.length === 0) return fail('No message passes the filters; nothing was written.');
     const result = await exportToFile(
       service,
       {
-        ids: selected.map((message) => message.id),
+        ids: selected,
         format: format.data,
         path: values.output,
         overwrite: values.force === true,
@@ -125,8 +124,11 @@ interface ExportFilters {
   query?: string | undefined;
 }
 
-/** The messages passing every filter, in archive order; or a sentence saying what did not match. */
-function selectMessages(service: ArchiveService, filters: ExportFilters): Message[] | string {
+/**
+ * The ids of the messages passing every filter, in archive order; or a sentence saying what did
+ * not match. Only ids are kept: the export reads the messages once, when it writes them.
+ */
+function selectIds(service: ArchiveService, filters: ExportFilters): number[] | string {
   let conversations = service.conversations();
   if (filters.conversation !== undefined) {
     const wanted = filters.conversation;
@@ -142,7 +144,7 @@ function selectMessages(service: ArchiveService, filters: ExportFilters): Messag
     conversations = chosen;
   }
   const found = filters.query === undefined ? null : searchIds(service, filters.query);
-  const messages: Message[] = [];
+  const ids: number[] = [];
   let speakerFound = filters.person === undefined;
   for (const conversation of conversations) {
     const names =
@@ -157,13 +159,13 @@ function selectMessages(service: ArchiveService, filters: ExportFilters): Messag
       for (const message of service.dayMessages(conversation.id, day)) {
         if (names !== null && !names.has(message.speaker)) continue;
         if (found !== null && !found.has(message.id)) continue;
-        messages.push(message);
+        ids.push(message.id);
       }
     }
   }
   if (!speakerFound)
     return `Nobody is called "${filters.person}" in ${conversations.length === 1 ? `"${conversations[0]!.id}"` : 'this archive'}.`;
-  return messages;
+  return ids;
 }
 
 /** The speaker names of the person `name` is one of (by PersonSummary), in one conversation. */

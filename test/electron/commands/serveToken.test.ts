@@ -80,7 +80,7 @@ describe('scrollback serve and its token', () => {
               strangerPage = asAnotherUser(['cat', given]);
             }
           },
-          { PATH: `${bin.root}:${process.env.PATH ?? ''}` },
+          { env: { PATH: `${bin.root}:${process.env.PATH ?? ''}` } },
         );
         expect(code).toBe(0);
         expect(token.length).toBeGreaterThanOrEqual(32);
@@ -177,7 +177,7 @@ describe('scrollback serve and its token', () => {
           results.fresh = await exportTo('~/thread.txt', false);
           results.again = await exportTo('~/thread.txt');
         },
-        { HOME: home.root },
+        { env: { HOME: home.root } },
       );
       expect(results).toEqual({
         bashrc: 'unsupported',
