@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /**
  * The `scrollback` command: read an archive from the terminal.
- *   scrollback stats <folder> [--json]
+ *   scrollback stats <folder>            summarise it
+ *   scrollback search <folder> <query>   find messages
+ *   scrollback export <folder> ...       write messages to a file
+ *   scrollback serve <folder>            read it in the browser
  * Each command lives in electron/commands/; this file only dispatches and reports failures.
  */
 import { runServe } from './commands/serve';
