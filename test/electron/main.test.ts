@@ -6,10 +6,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../shared/api';
 import { chatLog, tempArchive, type TempArchive } from '../fixtures/archive';
+import { bundleAsBuilt } from '../fixtures/bundle';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Inside the repository, so that the bundle finds the project's node_modules. */
@@ -139,23 +139,7 @@ describe('electron/main.ts', () => {
   beforeAll(async () => {
     mkdirSync(join(HARNESS, 'node_modules', 'electron'), { recursive: true });
     writeFileSync(FAKE_ELECTRON, 'module.exports = globalThis.__scrollbackFakeElectron;\n');
-    const script = (
-      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-        scripts: Record<string, string>;
-      }
-    ).scripts['build:node'];
-    expect(script).toContain('electron/main.ts');
-    await build({
-      entryPoints: [join(ROOT, 'electron/main.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
-      packages: 'external',
-      external: ['electron'],
-      outfile: BUNDLE,
-      logLevel: 'silent',
-    });
+    await bundleAsBuilt('electron/main.ts', BUNDLE);
     archive = tempArchive();
     archive.write(
       'group/2018-05-15-chat.md',

@@ -63,6 +63,11 @@ export function highlightRanges(text: string, terms: readonly string[]): [number
       ranges.push([at, at + term.length]);
     }
   }
+  return mergeRanges(ranges);
+}
+
+/** Ranges in order, touching and overlapping ones merged into one. */
+export function mergeRanges(ranges: [number, number][]): [number, number][] {
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];
   for (const range of ranges) {

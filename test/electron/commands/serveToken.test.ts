@@ -12,19 +12,12 @@ import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SAMPLE, chatLog, tempArchive } from '../../fixtures/archive';
+import { hasCommand } from '../../fixtures/commands';
 import { call, waitReady, withServe } from '../../fixtures/serveCli';
 
 const linux = process.platform === 'linux';
 /** Whether this test can act as a second local user (root can, with setpriv). */
-const canSwitchUser = (() => {
-  if (!linux || process.getuid?.() !== 0) return false;
-  try {
-    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const canSwitchUser = linux && process.getuid?.() === 0 && hasCommand('setpriv');
 
 /** Runs `command` as the user nobody: what another local user could do. */
 function asAnotherUser(command: string[]): { ok: boolean; output: string } {

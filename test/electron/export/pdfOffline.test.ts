@@ -3,22 +3,15 @@
  * no connection (it used to look up accounts.google.com and update.googleapis.com). Measured with
  * strace on the real browser: every socket, connect and send of every process it starts.
  */
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumPrinter, findChromium } from '../../../electron/service/export/pdf';
+import { hasCommand } from '../../fixtures/commands';
 
 const chromium = findChromium();
-const strace = (() => {
-  try {
-    execFileSync('strace', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const strace = hasCommand('strace', '-V');
 if (chromium === null || !strace)
   console.log('PDF offline test skipped: it needs Chromium (or Chrome) and strace.');
 

@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../../shared/query/fold';
-import { highlightRanges } from '../../../electron/service/search/results';
+import { highlightRanges, mergeRanges } from '../../../electron/service/search/results';
 
-/** The plain definition: fold the whole text, find each term's occurrences, merge overlaps. */
+/** The plain definition: fold the whole text in one piece, find each term's occurrences. */
 function reference(text: string, terms: readonly string[]): [number, number][] {
   const folded = foldText(text);
   const ranges: [number, number][] = [];
@@ -20,14 +20,7 @@ function reference(text: string, terms: readonly string[]): [number, number][] {
     )
       ranges.push([at, at + term.length]);
   }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: [number, number][] = [];
-  for (const range of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
-  }
-  return merged;
+  return mergeRanges(ranges);
 }
 
 describe('highlightRanges', () => {
