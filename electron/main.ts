@@ -1,7 +1,9 @@
 /**
  * Electron's main process: one window, the native menu, dialogs, the app's own protocol for the
- * page and archive images, and IPC wiring. It stays thin: the archive service, the API, the
- * image containment and the window's security settings live in modules tested without Electron.
+ * page and archive images, and IPC wiring. It stays thin: the menu (menu.ts), PDF printing
+ * (printWindow.ts), the remembered window and folders (appState.ts), export through the save
+ * dialog (appExport.ts), the app's protocol (appProtocol.ts), the archive service, the API, the image containment and the window's
+ * security settings live in modules tested without Electron.
  */
 import {
   BrowserWindow,
@@ -14,30 +16,22 @@ import {
   screen,
   session,
   shell,
-  type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type {
-  ApiEvent,
-  ApiRequest,
-  ExportResult,
-  MenuCommand,
-  ScrollbackApi,
-  Settings,
-} from '../shared/api';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApiEvent, ScrollbackApi, Settings } from '../shared/api';
 import { IPC_EVENT_CHANNEL } from '../shared/api';
-import { rendererContentType, rendererFile } from './http-host';
+import { errorMessage } from '../shared/errors';
+import { appExportHost } from './appExport';
+import { appRequestHandler } from './appProtocol';
+import { AppStateFile } from './appState';
 import { isAppPage, registerApiHandlers } from './ipc';
+import { menuTemplate } from './menu';
+import { windowPrinter } from './printWindow';
 import { callApi, createApi } from './service/api';
 import { ArchiveService } from './service/archiveService';
-import { exportToFile } from './service/export';
-import { REFUSAL_STATUS, imageHeaders, readArchiveImage } from './service/imagePath';
-import { mediaHeaders, readArchiveMedia } from './service/media';
 import { SettingsStore } from './service/settings';
 import {
   APP_SCHEME,
@@ -45,24 +39,16 @@ import {
   contentSecurityPolicy,
   restoreWindowState,
   windowOptions,
-  type WindowState,
 } from './windowOptions';
-import { errorMessage } from '../shared/errors';
 
 /** dist/main.js sits beside dist/preload.js and dist/renderer, and below assets/. */
 const PRELOAD = join(__dirname, 'preload.js');
 const RENDERER_DIR = join(__dirname, 'renderer');
 const SAMPLE_ARCHIVE = resolve(__dirname, '..', 'assets', 'sample-archive');
 const ICON = resolve(__dirname, '..', 'assets', 'icon', 'icon.png');
-const RECENT_LIMIT = 10;
+/** Lets the page name export files without a save dialog: for the app's own e2e tests only. */
+const PAGE_EXPORT_PATHS_SWITCH = '--test-page-export-paths';
 
-interface AppState {
-  window?: WindowState;
-  /** Archive folders, most recent first; the first reopens on start. */
-  recent: string[];
-}
-
-const stateFile = () => join(app.getPath('userData'), 'state.json');
 // The archives' stores live in the app's own data folder; SCROLLBACK_CACHE_DIR moves them (tests
 // keep them in a temporary folder).
 const cacheDir = process.env.SCROLLBACK_CACHE_DIR;
@@ -71,7 +57,7 @@ const service = new ArchiveService({
   cacheDir: cacheDir ? resolve(cacheDir) : join(app.getPath('userData'), 'archives'),
 });
 let settings: SettingsStore;
-let state: AppState = { recent: [] };
+let state: AppStateFile;
 let window: BrowserWindow | null = null;
 /** Kept current so the page's Content-Security-Policy follows the setting (applied on reload). */
 let remoteImages = false;
@@ -99,15 +85,19 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (window === null && app.isReady()) createWindow();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Scrollback could not start', errorMessage(error));
-    app.quit();
-  });
+  // A throw inside start() must reach the dialog too, not only a failure of whenReady.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Scrollback could not start', errorMessage(error));
+      app.quit();
+    });
 }
 
 async function start(): Promise<void> {
   settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'));
-  state = loadState();
+  state = new AppStateFile(join(app.getPath('userData'), 'state.json'));
   const current = await settings.get();
   remoteImages = current.loadRemoteImages;
   nativeTheme.themeSource = current.theme;
@@ -132,15 +122,31 @@ async function start(): Promise<void> {
         : { ...headers, 'Content-Security-Policy': [contentSecurityPolicy({ remoteImages })] },
     });
   });
-  protocol.handle(APP_SCHEME, serveAppRequest);
+  protocol.handle(
+    APP_SCHEME,
+    appRequestHandler({
+      root: () => service.root,
+      rendererDir: RENDERER_DIR,
+      remoteImages: () => remoteImages,
+    }),
+  );
 
   const api = createApi(service, settings, {
-    chooseFolder: async () => chooseFolder(),
+    chooseFolder,
     openExternal: async (url) => {
       await shell.openExternal(url);
       return true;
     },
-    exportMessages: (request) => exportWithDialog(request),
+    ...appExportHost(service, settings, {
+      saveDialog: async (options) => {
+        const result = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      printer: windowPrinter({ BrowserWindow, session }),
+      pagePaths: process.argv.includes(PAGE_EXPORT_PATHS_SWITCH),
+    }),
   });
   const appApi: ScrollbackApi = {
     ...api,
@@ -180,9 +186,7 @@ function createWindow(): void {
   if (restored.maximized) window.maximize();
   window.once('ready-to-show', () => window?.show());
   window.on('close', () => {
-    if (!window) return;
-    state.window = { ...window.getNormalBounds(), maximized: window.isMaximized() };
-    saveState();
+    if (window) state.window = { ...window.getNormalBounds(), maximized: window.isMaximized() };
   });
   window.on('closed', () => {
     window = null;
@@ -217,49 +221,6 @@ async function openDropped(url: string): Promise<void> {
   await openFolder(path);
 }
 
-/** The page, its files and archive images, all from scrollback://app/. */
-async function serveAppRequest(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  if (url.host !== 'app') return new Response('Not found.', { status: 404 });
-  const path = url.pathname.slice(1);
-  if (path === 'api/image') {
-    const root = service.root;
-    if (root === null) return new Response('No archive is open.', { status: 404 });
-    const image = await readArchiveImage(
-      root,
-      url.searchParams.get('from') ?? '',
-      url.searchParams.get('src') ?? '',
-    );
-    if (!image.ok)
-      return new Response(`Image refused: ${image.reason}.`, {
-        status: REFUSAL_STATUS[image.reason],
-      });
-    return new Response(new Uint8Array(image.bytes), { headers: imageHeaders(image.contentType) });
-  }
-  if (path === 'api/media') {
-    const root = service.root;
-    if (root === null) return new Response('No archive is open.', { status: 404 });
-    const media = await readArchiveMedia(root, url.searchParams.get('path') ?? '');
-    if (!media.ok)
-      return new Response(`File refused: ${media.reason}.`, {
-        status: REFUSAL_STATUS[media.reason],
-      });
-    return new Response(new Uint8Array(media.bytes), {
-      headers: { 'Content-Type': media.contentType, ...mediaHeaders(media.contentType) },
-    });
-  }
-  const file = await rendererFile(RENDERER_DIR, path === '' ? 'index.html' : path);
-  if (file === null) return new Response('Not found.', { status: 404 });
-  const type = rendererContentType(file);
-  const headers: Record<string, string> = {
-    'Content-Type': type,
-    'X-Content-Type-Options': 'nosniff',
-  };
-  if (type.startsWith('text/html'))
-    headers['Content-Security-Policy'] = contentSecurityPolicy({ remoteImages });
-  return new Response(new Uint8Array(await readFile(file)), { headers });
-}
-
 async function chooseFolder(): Promise<string | null> {
   const options = { title: 'Open an archive folder', properties: ['openDirectory' as const] };
   const result = window
@@ -268,74 +229,12 @@ async function chooseFolder(): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-/** Export through a save dialog unless the page named the file (tests, scripts). */
-async function exportWithDialog(request: ApiRequest<'exportMessages'>): Promise<ExportResult> {
-  const options = { me: (await settings.get()).me };
-  if (request.path) return exportToFile(service, request, printToPdf, options);
-  const dialogOptions = {
-    title: 'Export messages',
-    defaultPath: `scrollback-export.${request.format}`,
-    filters: [{ name: request.format.toUpperCase(), extensions: [request.format] }],
-  };
-  const result = window
-    ? await dialog.showSaveDialog(window, dialogOptions)
-    : await dialog.showSaveDialog(dialogOptions);
-  if (result.canceled || !result.filePath) return { path: null, messages: 0, bytes: 0 };
-  // The dialog already asked about replacing an existing file.
-  return exportToFile(
-    service,
-    { ...request, path: result.filePath, overwrite: true },
-    printToPdf,
-    options,
-  );
-}
-
-/**
- * PDF export prints the export's HTML in a hidden window: no script, no network (its images are
- * data: URIs), its own in-memory session, the page loaded from a temporary file deleted after.
- */
-async function printToPdf(html: string): Promise<Uint8Array> {
-  const folder = await mkdtemp(join(tmpdir(), 'scrollback-print-'));
-  const page = join(folder, 'export.html');
-  const printSession = session.fromPartition('scrollback-print');
-  const pageUrl = pathToFileURL(page).href;
-  printSession.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: details.url !== pageUrl && !details.url.startsWith('data:') }),
-  );
-  const printer = new BrowserWindow({
-    show: false,
-    webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      javascript: false,
-      disableBlinkFeatures: 'Auxclick',
-      session: printSession,
-    },
-  });
-  try {
-    await writeFile(page, html);
-    await printer.loadURL(pageUrl);
-    return await printer.webContents.printToPDF({
-      pageSize: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      generateDocumentOutline: true,
-      generateTaggedPDF: true,
-    });
-  } finally {
-    printer.destroy();
-    await rm(folder, { recursive: true, force: true });
-  }
-}
-
 async function openFolder(path: string): Promise<void> {
   try {
     await service.open(path);
   } catch {
     // The failure reached the page as a 'failed' status; a folder that is gone leaves the list.
-    if (!existsSync(path)) forget(resolve(path));
+    if (!existsSync(path) && state.forget(resolve(path))) buildMenu();
   }
 }
 
@@ -351,153 +250,40 @@ function send(event: ApiEvent): void {
     window.webContents.send(IPC_EVENT_CHANNEL, event);
 }
 
-function command(name: MenuCommand): () => void {
-  return () => send({ type: 'command', command: name });
-}
-
 function buildMenu(): void {
-  void settings
-    .get()
-    .then((current) => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(current))));
+  void settings.get().then((current) => {
+    const template = menuTemplate(
+      current,
+      state.recent,
+      {
+        command: (command) => send({ type: 'command', command }),
+        setTheme: async (theme) =>
+          send({ type: 'settings', settings: settingsChanged(await settings.update({ theme })) }),
+        openFolder: (folder) => void openFolder(folder),
+        clearRecent: () => {
+          state.clearRecent();
+          app.clearRecentDocuments();
+          buildMenu();
+        },
+        showAbout: () => app.showAboutPanel(),
+      },
+      { mac: process.platform === 'darwin', packaged: app.isPackaged },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  });
 }
 
-function menuTemplate(current: Settings): MenuItemConstructorOptions[] {
-  const mac = process.platform === 'darwin';
-  const theme = (value: Settings['theme'], label: string): MenuItemConstructorOptions => ({
-    label,
-    type: 'radio',
-    checked: current.theme === value,
-    click: async () =>
-      send({
-        type: 'settings',
-        settings: settingsChanged(await settings.update({ theme: value })),
-      }),
-  });
-  return [
-    ...(mac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: '&File',
-      submenu: [
-        { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: command('open-folder') },
-        {
-          label: 'Open Recent',
-          submenu: [
-            ...state.recent.map((folder) => ({
-              // `&` marks a mnemonic in menu labels; a folder's name means it literally.
-              label: mac ? folder : folder.replaceAll('&', '&&'),
-              click: () => void openFolder(folder),
-            })),
-            ...(state.recent.length > 0 ? [{ type: 'separator' as const }] : []),
-            { label: 'Clear Recent', enabled: state.recent.length > 0, click: clearRecent },
-          ],
-        },
-        { type: 'separator' },
-        { label: 'Export Selection…', accelerator: 'CmdOrCtrl+E', click: command('export') },
-        { type: 'separator' },
-        mac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      label: '&Edit',
-      submenu: [
-        { role: 'copy' },
-        { role: 'selectAll' },
-        { type: 'separator' },
-        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: command('find') },
-      ],
-    },
-    {
-      label: '&View',
-      submenu: [
-        {
-          label: 'Conversations',
-          accelerator: 'CmdOrCtrl+Shift+L',
-          click: command('toggle-conversations'),
-        },
-        { label: 'Speakers', accelerator: 'CmdOrCtrl+Shift+S', click: command('toggle-speakers') },
-        { type: 'separator' },
-        {
-          label: 'Theme',
-          submenu: [
-            theme('system', 'Follow System'),
-            theme('light', 'Light'),
-            theme('dark', 'Dark'),
-          ],
-        },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
-      ],
-    },
-    {
-      label: '&Help',
-      role: 'help',
-      submenu: [{ label: 'About Scrollback', click: () => app.showAboutPanel() }],
-    },
-  ];
+function remember(folder: string): void {
+  state.remember(folder);
+  app.addRecentDocument(folder);
+  buildMenu();
 }
 
 /**
  * The folder given on a command line (`electron dist/main.js <folder>` in development,
- * `scrollback <folder>` packaged), skipping Chromium's own --switches, if any.
+ * `scrollback <folder>` packaged), skipping Chromium's own --switches (and ours), if any.
  */
 function folderArgument(argv: readonly string[]): string | undefined {
   // Chromium may insert its switches anywhere, so they go before counting positions.
   return argv.filter((arg) => !arg.startsWith('-')).slice(app.isPackaged ? 1 : 2)[0];
-}
-
-function remember(folder: string): void {
-  state.recent = [folder, ...state.recent.filter((other) => other !== folder)].slice(
-    0,
-    RECENT_LIMIT,
-  );
-  app.addRecentDocument(folder);
-  saveState();
-  buildMenu();
-}
-
-function forget(folder: string): void {
-  if (!state.recent.includes(folder)) return;
-  state.recent = state.recent.filter((other) => other !== folder);
-  saveState();
-  buildMenu();
-}
-
-function clearRecent(): void {
-  state.recent = [];
-  app.clearRecentDocuments();
-  saveState();
-  buildMenu();
-}
-
-function loadState(): AppState {
-  try {
-    const saved = JSON.parse(readFileSync(stateFile(), 'utf8')) as Partial<AppState>;
-    const recent = Array.isArray(saved.recent)
-      ? saved.recent.filter((folder): folder is string => typeof folder === 'string')
-      : [];
-    return {
-      ...(saved.window ? { window: saved.window } : {}),
-      recent: recent.slice(0, RECENT_LIMIT),
-    };
-  } catch {
-    // First run, or a damaged file: start fresh rather than refuse to start.
-    return { recent: [] };
-  }
-}
-
-/** Written whole and renamed into place, so a crash never leaves half a file. */
-function saveState(): void {
-  try {
-    mkdirSync(dirname(stateFile()), { recursive: true });
-    const temporary = `${stateFile()}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(state, null, 2));
-    renameSync(temporary, stateFile());
-  } catch {
-    // Losing the window's place is not worth an error dialog.
-  }
 }

@@ -134,6 +134,17 @@ export const apiSchemas = {
     path: z.string().min(1).max(4096).optional(),
     overwrite: z.boolean().optional(),
   }),
+  /**
+   * Where an export to a typed path would go (the browser's export dialog shows it before
+   * writing): `~` and relative paths from the home folder, a folder given a file name from the
+   * conversation and days of the messages `first` to `last`. Writes nothing.
+   */
+  resolveExportPath: z.object({
+    path: z.string().min(1).max(4096),
+    format: exportFormatSchema,
+    first: z.number().int().min(0).optional(),
+    last: z.number().int().min(0).optional(),
+  }),
   getSettings: z.object({}),
   setSettings: settingsSchema.partial(),
   /** Opens an http(s) link in the system browser, after the user clicked it. */
@@ -229,6 +240,16 @@ export interface ExportResult {
   bytes: number;
 }
 
+export interface ExportTarget {
+  /** The full path an export would be written to. */
+  path: string;
+  /** Whether a file is there already. */
+  exists: boolean;
+  /** Why the export would be refused (a hidden file of the home folder, a file it may not
+   *  replace, a folder that does not exist), or null when it may be written. */
+  problem: ApiError | null;
+}
+
 export interface ApiResults {
   openArchive: ArchiveInfo;
   openSample: ArchiveInfo;
@@ -247,6 +268,7 @@ export interface ApiResults {
   search: SearchResult;
   getDiagnostics: Diagnostic[];
   exportMessages: ExportResult;
+  resolveExportPath: ExportTarget;
   getSettings: Settings;
   setSettings: Settings;
   openExternal: { opened: boolean };

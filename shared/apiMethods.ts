@@ -1,6 +1,6 @@
 /**
  * The API's method names and IPC channel names as plain data with no imports: the sandboxed
- * preload bundles this file alone (shared/api.ts would bring zod, ~450 kB, to learn 16 names).
+ * preload bundles this file alone (shared/api.ts would bring zod, ~450 kB, to learn 17 names).
  * shared/api.ts declares one schema per name, and the compiler checks the two lists agree.
  */
 export const API_METHODS = [
@@ -21,6 +21,7 @@ export const API_METHODS = [
   'separateConversation',
   'getDiagnostics',
   'exportMessages',
+  'resolveExportPath',
   'getSettings',
   'setSettings',
   'openExternal',

@@ -5,10 +5,10 @@
 import { resolve } from 'node:path';
 import { ServiceError, exportFormatSchema } from '../../shared/api';
 import { isDay } from '../../shared/dates';
-import type { Message } from '../../shared/model';
 import { ArchiveService } from '../service/archiveService';
 import { exportToFile } from '../service/export';
 import { chromiumPrinter } from '../service/export/pdf';
+import { printable } from './terminal';
 import { UsageError, formatCount, parseCommandArgs, progressReporter } from './usage';
 import { describeQueryProblem } from '../../shared/query/parse';
 
@@ -61,7 +61,7 @@ export async function runExport(args: string[]): Promise<number> {
     ['--to', values.to],
   ] as const) {
     if (day !== undefined && !isDay(day))
-      throw new UsageError(`${option} takes a day written YYYY-MM-DD, not "${day}".`);
+      throw new UsageError(`${option} takes a day written YYYY-MM-DD, not "${printable(day)}".`);
   }
 
   const service = new ArchiveService(
@@ -90,13 +90,13 @@ export async function runExport(args: string[]): Promise<number> {
       person: values.person,
       query: values.query,
     };
-    const selected = selectMessages(service, filters);
+    const selected = selectIds(service, filters);
     if (typeof selected === 'string') return fail(selected);
     if (selected.length === 0) return fail('No message passes the filters; nothing was written.');
     const result = await exportToFile(
       service,
       {
-        ids: selected.map((message) => message.id),
+        ids: selected,
         format: format.data,
         path: values.output,
         overwrite: values.force === true,
@@ -104,7 +104,7 @@ export async function runExport(args: string[]): Promise<number> {
       format.data === 'pdf' ? chromiumPrinter() : undefined,
     );
     process.stdout.write(
-      `Wrote ${formatCount(result.messages)} message${result.messages === 1 ? '' : 's'} (${formatBytes(result.bytes)}) to ${result.path}\n`,
+      `Wrote ${formatCount(result.messages)} message${result.messages === 1 ? '' : 's'} (${formatBytes(result.bytes)}) to ${printable(result.path ?? '')}\n`,
     );
     return 0;
   } catch (error) {
@@ -125,8 +125,11 @@ interface ExportFilters {
   query?: string | undefined;
 }
 
-/** The messages passing every filter, in archive order; or a sentence saying what did not match. */
-function selectMessages(service: ArchiveService, filters: ExportFilters): Message[] | string {
+/**
+ * The ids of the messages passing every filter, in archive order; or a sentence saying what did
+ * not match. Only ids are kept: the export reads the messages once, when it writes them.
+ */
+function selectIds(service: ArchiveService, filters: ExportFilters): number[] | string {
   let conversations = service.conversations();
   if (filters.conversation !== undefined) {
     const wanted = filters.conversation;
@@ -142,7 +145,7 @@ function selectMessages(service: ArchiveService, filters: ExportFilters): Messag
     conversations = chosen;
   }
   const found = filters.query === undefined ? null : searchIds(service, filters.query);
-  const messages: Message[] = [];
+  const ids: number[] = [];
   let speakerFound = filters.person === undefined;
   for (const conversation of conversations) {
     const names =
@@ -159,13 +162,13 @@ function selectMessages(service: ArchiveService, filters: ExportFilters): Messag
         if (message.echoOf !== undefined) continue;
         if (names !== null && !names.has(message.speaker)) continue;
         if (found !== null && !found.has(message.id)) continue;
-        messages.push(message);
+        ids.push(message.id);
       }
     }
   }
   if (!speakerFound)
     return `Nobody is called "${filters.person}" in ${conversations.length === 1 ? `"${conversations[0]!.id}"` : 'this archive'}.`;
-  return messages;
+  return ids;
 }
 
 /** The speaker names of the person `name` is one of (by PersonSummary), in one conversation. */
@@ -191,7 +194,10 @@ function searchIds(service: ArchiveService, query: string): Set<number> {
     if (page.problems.length > 0 && ids.size === 0)
       process.stderr.write(
         page.problems
-          .map((problem) => `scrollback export: --query: ${describeQueryProblem(problem)}\n`)
+          .map(
+            (problem) =>
+              `scrollback export: --query: ${printable(describeQueryProblem(problem))}\n`,
+          )
           .join(''),
       );
     for (const hit of page.hits) ids.add(hit.id);
@@ -200,8 +206,9 @@ function searchIds(service: ArchiveService, query: string): Set<number> {
   return ids;
 }
 
+/** One sentence on stderr; it may name conversations and people from the archive. */
 function fail(message: string): number {
-  process.stderr.write(`scrollback export: ${message}\n`);
+  process.stderr.write(`scrollback export: ${printable(message)}\n`);
   return 1;
 }
 

@@ -1,26 +1,32 @@
 /**
- * `scrollback serve <folder> [--port N] [--open] [--cache-dir DIR]`: the reader in a browser, for machines without
- * a display for Electron and for the e2e tests (which hand it their fixture archive this way).
- * Prints the URL, with its secret token, alone on stdout; everything else goes to stderr.
+ * `scrollback serve <folder> [options]`: the reader in a browser, for machines without a display
+ * for Electron and for the e2e tests (which hand it their fixture archive this way). Prints the
+ * URL, with its secret token, alone on stdout; everything else goes to stderr. The page may open
+ * only <folder> and the folders in it unless --allow-other-folders is given.
  */
-import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startHttpHost } from '../http-host';
 import { ArchiveService } from '../service/archiveService';
 import { SettingsStore } from '../service/settings';
+import { openInBrowser, type OpenedBrowser } from './openBrowser';
 import { defaultCacheDir } from '../service/store/location';
+import { printable } from './terminal';
 import { UsageError, formatCount, parseCommandArgs, progressReporter } from './usage';
 import { errorMessage } from '../../shared/errors';
 
-const USAGE = `Usage: scrollback serve <folder> [--port N] [--open] [--cache-dir DIR]
+const USAGE = `Usage: scrollback serve <folder> [--port N] [--open] [--allow-other-folders]
+                       [--cache-dir DIR]
 
 Serves the reader and <folder> on http://127.0.0.1 only, behind a secret token in the printed
 URL, until interrupted (Ctrl+C).
-  --port N         listen on port N (default: any free port)
-  --open           open the URL in the system browser
-  --cache-dir DIR  keep the archive's store in DIR (default: $SCROLLBACK_CACHE_DIR, or
-                   ${defaultCacheDir()})`;
+  --port N               listen on port N (default: any free port)
+  --open                 open the reader in the system browser (the token never appears on a
+                         command line)
+  --allow-other-folders  let the page open folders outside <folder> (by default it may open
+                         <folder> and the folders in it only)
+  --cache-dir DIR        keep the archive's store in DIR (default: $SCROLLBACK_CACHE_DIR, or
+                         ${defaultCacheDir()})`;
 
 // Built as dist/commands/serve.js, beside dist/renderer/.
 const RENDERER_DIR = resolve(__dirname, '..', 'renderer');
@@ -29,7 +35,12 @@ const SAMPLE_ARCHIVE = resolve(__dirname, '..', '..', 'assets', 'sample-archive'
 export async function runServe(args: string[]): Promise<number> {
   const parsed = parseCommandArgs(
     args,
-    { port: { type: 'string' }, open: { type: 'boolean' }, 'cache-dir': { type: 'string' } },
+    {
+      port: { type: 'string' },
+      open: { type: 'boolean' },
+      'allow-other-folders': { type: 'boolean' },
+      'cache-dir': { type: 'string' },
+    },
     USAGE,
   );
   if (!parsed) return 0;
@@ -41,7 +52,7 @@ export async function runServe(args: string[]): Promise<number> {
     (info) => info.isDirectory(),
     () => false,
   );
-  if (!isFolder) throw new UsageError(`"${folder}" is not a folder that can be read.`);
+  if (!isFolder) throw new UsageError(`"${printable(folder)}" is not a folder that can be read.`);
 
   const cacheDir = parsed.values['cache-dir'] ?? process.env.SCROLLBACK_CACHE_DIR;
   const service = new ArchiveService({
@@ -54,10 +65,13 @@ export async function runServe(args: string[]): Promise<number> {
     settings: new SettingsStore(null),
     rendererDir: RENDERER_DIR,
     port,
+    servedFolder: parsed.values['allow-other-folders'] ? null : resolve(folder),
   });
   process.stdout.write(`${host.url}\n`);
-  process.stderr.write(`Serving ${resolve(folder)} on 127.0.0.1 only; press Ctrl+C to stop.\n`);
-  if (parsed.values.open) openInBrowser(host.url);
+  process.stderr.write(
+    `Serving ${printable(resolve(folder))} on 127.0.0.1 only; press Ctrl+C to stop.\n`,
+  );
+  const browser: OpenedBrowser | null = parsed.values.open ? await openInBrowser(host.url) : null;
 
   // The archive opens after the server listens, so the page can show the progress.
   const progress = progressReporter('Reading');
@@ -76,7 +90,7 @@ export async function runServe(args: string[]): Promise<number> {
     (error: unknown) => {
       progress.end();
       unsubscribe();
-      process.stderr.write(`scrollback serve: ${errorMessage(error)}\n`);
+      process.stderr.write(`scrollback serve: ${printable(errorMessage(error))}\n`);
     },
   );
 
@@ -89,6 +103,7 @@ export async function runServe(args: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  await browser?.cleanup();
   await host.close();
   service.close();
   return 0;
@@ -98,21 +113,6 @@ function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535)
-    throw new UsageError(`--port takes a number from 0 to 65535, not "${value}".`);
+    throw new UsageError(`--port takes a number from 0 to 65535, not "${printable(value)}".`);
   return port;
-}
-
-/** The system's own opener; arguments are passed as a list, never through a shell. */
-function openInBrowser(url: string): void {
-  const opener =
-    process.platform === 'darwin'
-      ? 'open'
-      : process.platform === 'win32'
-        ? 'explorer.exe'
-        : 'xdg-open';
-  const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
-  child.on('error', () =>
-    process.stderr.write(`Could not open a browser; open ${url} yourself.\n`),
-  );
-  child.unref();
 }

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorMessage } from '../../shared/errors';
+import { printable } from './terminal';
 
 /** Wrong arguments: the message says what to type instead. */
 export class UsageError extends Error {
@@ -23,7 +24,7 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
     }
     return parsed;
   } catch (error) {
-    throw new UsageError(`${errorMessage(error)}\n\n${usage}`);
+    throw new UsageError(`${printable(errorMessage(error))}\n\n${usage}`);
   }
 }
 

@@ -9,12 +9,16 @@ import { ServiceError, parseRequest } from '../../shared/api';
 import type { ArchiveService } from './archiveService';
 import type { SettingsStore } from './settings';
 import { errorMessage } from '../../shared/errors';
+import { MAX_ANSWER_CHARACTERS, jsonLongerThan } from './answerSize';
 
 /** What only the host (Electron's main process, or the HTTP host) can do. */
 export interface Host {
   chooseFolder(): Promise<string | null>;
   openExternal(url: string): Promise<boolean>;
   exportMessages: ScrollbackApi['exportMessages'];
+  resolveExportPath: ScrollbackApi['resolveExportPath'];
+  /** Refuses a folder this host may not open (under `serve`, one outside the served folder). */
+  checkFolder?(path: string): Promise<void>;
 }
 
 export function createApi(
@@ -23,7 +27,10 @@ export function createApi(
   host: Host,
 ): ScrollbackApi {
   return {
-    openArchive: async ({ path }) => service.open(path),
+    openArchive: async ({ path }) => {
+      await host.checkFolder?.(path);
+      return service.open(path);
+    },
     openSample: async () => service.openSample(),
     chooseFolder: async () => ({ path: await host.chooseFolder() }),
     getStatus: async () => service.status(),
@@ -43,6 +50,7 @@ export function createApi(
     separateConversation: async ({ conversation }) => service.separateConversation(conversation),
     getDiagnostics: async () => service.diagnostics(),
     exportMessages: (request) => host.exportMessages(request),
+    resolveExportPath: (request) => host.resolveExportPath(request),
     getSettings: async () => settings.get(),
     setSettings: async (patch) => {
       const before = await settings.get();
@@ -59,7 +67,10 @@ export function createApi(
   };
 }
 
-/** Calls one method with an untrusted argument; never throws. */
+/**
+ * Calls one method with an untrusted argument; never throws. An answer too large for one
+ * message of either transport comes back as an error that says so.
+ */
 export async function callApi<M extends ApiMethod>(
   api: ScrollbackApi,
   method: M,
@@ -68,7 +79,13 @@ export async function callApi<M extends ApiMethod>(
   try {
     const request = parseRequest(method, argument);
     const call = api[method] as (request: unknown) => Promise<ApiResults[M]>;
-    return { ok: true, value: await call(request) };
+    const value = await call(request);
+    if (jsonLongerThan(value, MAX_ANSWER_CHARACTERS))
+      throw new ServiceError(
+        'unsupported',
+        `${method}: the answer is larger than the ${MAX_ANSWER_CHARACTERS / 1024 / 1024} MB one answer may be (an archive message may be very long); ask for less, for example a smaller page of results.`,
+      );
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof ServiceError)
       return { ok: false, error: { code: error.code, message: error.message } };

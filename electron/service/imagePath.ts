@@ -1,17 +1,22 @@
 /**
  * Which file an archive image reference names, and whether it may be shown. The app's custom
  * protocol (electron/main.ts) and the HTTP host's image route (electron/http-host.ts) both serve
- * images through `readArchiveImage` and nothing else, so there is one place that decides what
- * leaves the disk: a regular image file whose real path (symbolic links resolved) lies inside the
- * real path of the open archive. The archive is untrusted, so a reference is refused rather than
- * repaired when it tries to climb out, names a scheme, or is not an image.
+ * images through `readArchiveImage`, and HTML export embeds them through it, so there is one
+ * place that decides what leaves the disk: an image file whose real path lies inside the real
+ * path of the open archive. Unlike chat logs (never read through a link), an image may be a
+ * symbolic link, as long as its target is an image inside the archive. The file opened must be a
+ * regular file at exactly that real path (files/safeOpen.ts: a FIFO named x.png never blocks, and
+ * a link swapped in after the check is refused). The archive is untrusted, so a reference is
+ * refused rather than repaired when it climbs above the archive, names a scheme, or is not an
+ * image.
  *
  * A reference is what the Markdown says (`![alt](images/x.png)`) together with the file it was
  * written in (Message.path, relative to the archive root), because relative image links resolve
  * against the folder of their Markdown file.
  */
-import { open, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { openRegularFile } from './files/safeOpen';
 
 export type ImageRefusal = 'outside' | 'not-found' | 'not-image' | 'too-large';
 
@@ -94,16 +99,11 @@ export async function readArchiveImage(
   if (!isInside(realRoot, file)) return { ok: false, reason: 'outside' };
   // The link target's own name must be an image too: `a.png -> notes.txt` is not an image.
   if (imageContentType(file) !== contentType) return { ok: false, reason: 'not-image' };
-  let handle;
+  const opened = await openRegularFile(file);
+  if (!opened.ok) return { ok: false, reason: 'not-found' };
+  const { handle, info } = opened;
   try {
-    handle = await open(file, 'r');
-  } catch {
-    return { ok: false, reason: 'not-found' };
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) return { ok: false, reason: 'not-found' };
-    if (stat.size > MAX_IMAGE_BYTES) return { ok: false, reason: 'too-large' };
+    if (info.size > MAX_IMAGE_BYTES) return { ok: false, reason: 'too-large' };
     const bytes = await handle.readFile();
     // Content, not only the name, must be the promised type: a script renamed x.png is refused.
     if (!hasSignature(bytes, contentType)) return { ok: false, reason: 'not-image' };

@@ -1,7 +1,8 @@
 /** The user's settings, kept as JSON in the app's own data folder (never in the archive). */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/api';
+import { writeFileAtomically } from './files/atomicWrite';
 
 export class SettingsStore {
   private current: Settings = { ...DEFAULT_SETTINGS };
@@ -30,9 +31,9 @@ export class SettingsStore {
     this.current = { ...(await this.get()), ...patch };
     if (this.file) {
       await mkdir(dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(this.current, null, 2));
-      await rename(temporary, this.file);
+      await writeFileAtomically(this.file, JSON.stringify(this.current, null, 2), {
+        replace: true,
+      });
     }
     return { ...this.current };
   }

@@ -1,15 +1,19 @@
 /**
  * Lists the files of an archive folder at any depth. Symbolic links are never followed (a link
- * may point out of the archive or into a loop), hidden folders and node_modules are skipped, and
- * there is no cap on the number of files. Paths come back relative, with `/` separators.
+ * may point out of the archive or into a loop), not even a folder swapped for one while the walk
+ * runs (files/safeOpen.ts), hidden folders and node_modules are skipped, and there is no cap on
+ * the number of files. Paths come back relative, with `/` separators; absolute paths start from
+ * the root's real path, so that opening them can check nothing on the way is a link.
  */
-import { opendir } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../../shared/errors';
+import { openFolder } from './files/safeOpen';
 
 export interface WalkEntry {
   /** Relative to the archive root, `/`-separated. */
   path: string;
+  /** Below the real path of the root. */
   absolute: string;
 }
 
@@ -26,12 +30,14 @@ export async function walkArchive(
 ): Promise<WalkEntry[]> {
   const files: WalkEntry[] = [];
   // An explicit stack rather than recursion: a folder 10,000 levels deep is still just data.
-  const stack: { absolute: string; relative: string }[] = [{ absolute: root, relative: '' }];
+  const stack: { absolute: string; relative: string }[] = [
+    { absolute: await realpath(root), relative: '' },
+  ];
   while (stack.length > 0) {
     const folder = stack.pop()!;
-    let entries;
+    let opened;
     try {
-      entries = await opendir(folder.absolute);
+      opened = await openFolder(folder.absolute);
     } catch (error) {
       if (folder.relative === '') throw error;
       onProblem({
@@ -42,14 +48,18 @@ export async function walkArchive(
     }
     onFolder?.(folder.relative);
     const children: { name: string; isFolder: boolean }[] = [];
-    for await (const entry of entries) {
-      if (entry.isSymbolicLink()) continue;
-      if (entry.isDirectory()) {
-        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        children.push({ name: entry.name, isFolder: true });
-      } else if (entry.isFile()) {
-        children.push({ name: entry.name, isFolder: false });
+    try {
+      for await (const entry of opened.dir) {
+        if (entry.isSymbolicLink()) continue;
+        if (entry.isDirectory()) {
+          if (isSkippedFolder(entry.name)) continue;
+          children.push({ name: entry.name, isFolder: true });
+        } else if (entry.isFile()) {
+          children.push({ name: entry.name, isFolder: false });
+        }
       }
+    } finally {
+      await opened.close();
     }
     // Sorted so that every run lists the same archive in the same order.
     children.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
@@ -62,6 +72,11 @@ export async function walkArchive(
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return files;
+}
+
+/** Folders the reader never enters: hidden ones (.git, .cache ...) and node_modules. */
+export function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
 }
 
 /** A short reason from a Node error, for a person: "permission denied" rather than a stack. */
@@ -77,6 +92,8 @@ export function describeError(error: unknown): string {
       return 'it is not a folder';
     case 'ELOOP':
       return 'it is a symbolic link';
+    case 'EMOVED':
+      return 'it was replaced by a link while the archive was read';
     case 'EISDIR':
       return 'it is a folder';
     case 'EMFILE':

@@ -1,15 +1,18 @@
 /**
  * Export the selection: pick a format; in the app a save dialog asks where, in the browser
- * (`scrollback serve`) a path box does. Shows where the file went, or why it did not.
+ * (`scrollback serve`) a path box does. In the browser the full path the file will get (`~` and
+ * relative paths start at the home folder, a folder gets a file name) shows under the box as it
+ * is typed, and nothing is written to a path the dialog has not shown. Shows where the file went,
+ * or why it did not.
  */
-import { useState, type FormEvent } from 'react';
-import type { ApiError, ExportFormat, ExportResult } from '../../shared/api';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ApiError, ExportFormat, ExportResult, ExportTarget } from '../../shared/api';
 import { api, transport } from '../api';
 import { Dialog } from '../app/Dialog';
 import { asApiError, errorSentence } from '../app/errors';
 import { useT } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
-import { EXPORT_FORMATS, withExtension } from './exportPath';
+import { EXPORT_FORMATS, idBounds, withExtension } from './exportPath';
 
 const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
   md: 'export.formatMd',
@@ -20,6 +23,17 @@ const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
   txt: 'export.formatTxt',
 };
 
+/** Typing settles this long before the full path is asked for. */
+const RESOLVE_DELAY_MS = 250;
+
+/** Where the typed path leads, for the text and format it was asked for. */
+interface ShownTarget {
+  typed: string;
+  format: ExportFormat;
+  target: ExportTarget | null;
+  error: ApiError | null;
+}
+
 export function ExportDialog({ ids, onClose }: { ids: readonly number[]; onClose: () => void }) {
   const t = useT();
   const askPath = transport === 'http';
@@ -29,17 +43,39 @@ export function ExportDialog({ ids, onClose }: { ids: readonly number[]; onClose
   const [working, setWorking] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [shown, setShown] = useState<ShownTarget | null>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (askPath && path.trim() === '') {
-      setError({ code: 'invalid-argument', message: t('export.pathMissing') });
-      return;
-    }
+  const resolveTarget = (typed: string, chosen: ExportFormat): Promise<ShownTarget> =>
+    api.resolveExportPath({ path: typed, format: chosen, ...idBounds(ids) }).then(
+      (target) => ({ typed, format: chosen, target, error: null }),
+      (failure: unknown) => ({ typed, format: chosen, target: null, error: asApiError(failure) }),
+    );
+
+  // The full path, shown as the user types (the browser cannot know the server's folders).
+  useEffect(() => {
+    if (!askPath || path.trim() === '') return;
+    let current = true;
+    const timer = setTimeout(() => {
+      void resolveTarget(path, format).then((next) => {
+        if (current) setShown(next);
+      });
+    }, RESOLVE_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // resolveTarget reads ids too, which do not change while the dialog is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [askPath, path, format]);
+
+  const isCurrent = (candidate: ShownTarget | null): candidate is ShownTarget =>
+    candidate !== null && candidate.typed === path && candidate.format === format;
+  const current = isCurrent(shown) ? shown : null;
+
+  const write = (target: string | undefined) => {
     setWorking(true);
     setError(null);
     setResult(null);
-    const target = askPath ? withExtension(path, format) : undefined;
     api
       .exportMessages({
         ids: [...ids],
@@ -59,6 +95,38 @@ export function ExportDialog({ ids, onClose }: { ids: readonly number[]; onClose
       );
   };
 
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!askPath) return write(undefined);
+    if (path.trim() === '') {
+      setError({ code: 'invalid-argument', message: t('export.pathMissing') });
+      return;
+    }
+    // Shown already: write there, unless what was shown is a refusal.
+    if (current) {
+      if (current.target?.problem === null) write(current.target.path);
+      return;
+    }
+    // Not shown yet: write at once only where the typed text already was the full path (less
+    // the extension the format adds); otherwise show where it leads and wait for a second press.
+    setWorking(true);
+    void resolveTarget(path, format).then((next) => {
+      setWorking(false);
+      setShown(next);
+      const literal = path.trim();
+      const resolved = next.target?.path;
+      if (
+        next.target?.problem === null &&
+        (resolved === literal || resolved === `${literal}.${format}`)
+      )
+        write(resolved);
+    });
+  };
+
+  const target = current?.target ?? null;
+  const problem = current?.error ?? target?.problem ?? null;
+  const mayReplace = target !== null && target.exists && target.problem === null;
+
   return (
     <Dialog
       title={t('export.title', { count: ids.length })}
@@ -77,6 +145,7 @@ export function ExportDialog({ ids, onClose }: { ids: readonly number[]; onClose
                 checked={format === choice}
                 onChange={() => {
                   setFormat(choice);
+                  setError(null);
                   if (path !== '') setPath(withExtension(path, choice));
                 }}
               />
@@ -91,12 +160,25 @@ export function ExportDialog({ ids, onClose }: { ids: readonly number[]; onClose
               type="text"
               value={path}
               placeholder={t('export.pathPlaceholder', { format })}
-              onChange={(event) => setPath(event.target.value)}
+              onChange={(event) => {
+                setPath(event.target.value);
+                // What an earlier path met says nothing about this one.
+                setError(null);
+              }}
               spellCheck={false}
             />
+            {target && (
+              <small className="export-target" data-path={target.path}>
+                {mayReplace
+                  ? t(overwrite ? 'export.targetReplaces' : 'export.targetExists', {
+                      path: target.path,
+                    })
+                  : t('export.target', { path: target.path })}
+              </small>
+            )}
           </label>
         )}
-        {(overwrite || error?.code === 'file-exists') && (
+        {(mayReplace || (!askPath && (overwrite || error?.code === 'file-exists'))) && (
           <label className="checkbox">
             <input
               type="checkbox"
@@ -116,9 +198,10 @@ export function ExportDialog({ ids, onClose }: { ids: readonly number[]; onClose
                 {t('export.done', { count: result.messages, path: result.path })}
               </p>
             ))}
-          {error && (
+          {(error ?? problem) && (
             <p className="form-problem">
-              {errorSentence(error.code, t)} <span className="error-detail">{error.message}</span>
+              {errorSentence((error ?? problem)!.code, t)}{' '}
+              <span className="error-detail">{(error ?? problem)!.message}</span>
             </p>
           )}
         </div>

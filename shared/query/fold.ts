@@ -47,33 +47,29 @@ function foldAstral(codePoint: number): number {
   return folded;
 }
 
-/** Folds a string; the result has the same length, offset for offset. */
+/** Code units folded at a time: small buffers, never one JS value per character. */
+const CHUNK = 8192;
+
+/**
+ * Folds a string; the result has the same length, offset for offset. Memory stays proportional
+ * to the text's own size, whatever its length (a single message may be hundreds of megabytes).
+ */
 export function foldText(text: string): string {
-  let changed = false;
-  const units: number[] = new Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        const point = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        const folded = foldAstral(point);
-        units[i] = 0xd800 + ((folded - 0x10000) >> 10);
-        units[i + 1] = 0xdc00 + ((folded - 0x10000) & 0x3ff);
-        if (folded !== point) changed = true;
-        i++;
-        continue;
-      }
-    }
-    const folded = foldUnit(unit);
-    units[i] = folded;
-    if (folded !== unit) changed = true;
+  const first = firstChange(text);
+  if (first === -1) return text;
+  const parts: string[] = [text.slice(0, first)];
+  const buffer = new Uint16Array(CHUNK + 1);
+  for (let start = first; start < text.length;) {
+    let end = Math.min(text.length, start + CHUNK);
+    // A surrogate pair folds as one code point, so it never straddles two chunks.
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end++;
+    foldRange(text, start, end, buffer, 0);
+    parts.push(
+      String.fromCharCode.apply(null, buffer.subarray(0, end - start) as unknown as number[]),
+    );
+    start = end;
   }
-  if (!changed) return text;
-  let result = '';
-  for (let start = 0; start < units.length; start += 4096)
-    result += String.fromCharCode(...units.slice(start, start + 4096));
-  return result;
+  return parts.join('');
 }
 
 /**
@@ -81,21 +77,55 @@ export function foldText(text: string): string {
  * arrays. Returns the offset after the last unit written. `target` must have room.
  */
 export function foldInto(text: string, target: Uint16Array, offset: number): number {
-  for (let i = 0; i < text.length; i++) {
+  foldRange(text, 0, text.length, target, offset);
+  return offset + text.length;
+}
+
+/** Folds text[start, end) into target from offset. */
+function foldRange(
+  text: string,
+  start: number,
+  end: number,
+  target: Uint16Array,
+  offset: number,
+): void {
+  for (let i = start; i < end; i++) {
     const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+    const at = offset + i - start;
+    if (isHighSurrogate(unit) && i + 1 < end) {
       const low = text.charCodeAt(i + 1);
       if (low >= 0xdc00 && low <= 0xdfff) {
         const folded = foldAstral((unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
-        target[offset + i] = 0xd800 + ((folded - 0x10000) >> 10);
-        target[offset + i + 1] = 0xdc00 + ((folded - 0x10000) & 0x3ff);
+        target[at] = 0xd800 + ((folded - 0x10000) >> 10);
+        target[at + 1] = 0xdc00 + ((folded - 0x10000) & 0x3ff);
         i++;
         continue;
       }
     }
-    target[offset + i] = foldUnit(unit);
+    target[at] = foldUnit(unit);
   }
-  return offset + text.length;
+}
+
+/** The offset of the first code unit folding changes, or -1 when the text is already folded. */
+function firstChange(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (isHighSurrogate(unit) && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        const point = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        if (foldAstral(point) !== point) return i;
+        i++;
+        continue;
+      }
+    }
+    if (foldUnit(unit) !== unit) return i;
+  }
+  return -1;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 /**

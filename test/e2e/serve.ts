@@ -16,7 +16,8 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export function serve(folder: string): Promise<Served> {
+/** `env` adds to the server's environment (a HOME of the test's own, for export paths). */
+export function serve(folder: string, env: Record<string, string> = {}): Promise<Served> {
   // Each server keeps its store in a folder of its own, removed when it stops.
   const cacheDir = mkdtempSync(join(tmpdir(), 'scrollback-e2e-cache-'));
   const child: ChildProcess = spawn(
@@ -25,6 +26,7 @@ export function serve(folder: string): Promise<Served> {
     {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     },
   );
   child.once('exit', () => rmSync(cacheDir, { recursive: true, force: true }));

@@ -12,7 +12,7 @@ import {
 import { callApi, createApi } from '../../electron/service/api';
 import { ArchiveService } from '../../electron/service/archiveService';
 import { SettingsStore } from '../../electron/service/settings';
-import { browserHost } from '../../electron/http-host';
+import { browserHost } from '../../electron/http/browserHost';
 import { SAMPLE_ARCHIVE } from '../fixtures/archive';
 
 type Handler = (event: IpcMainInvokeEvent, argument: unknown) => Promise<unknown>;

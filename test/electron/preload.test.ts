@@ -1,34 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../shared/api';
+import { bundleAsBuilt } from '../fixtures/bundle';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-
-/** The build:node options that matter to the preload (package.json), through esbuild's API. */
-async function bundlePreload(): Promise<string> {
-  const script =
-    (
-      JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
-        scripts: Record<string, string>;
-      }
-    ).scripts['build:node'] ?? '';
-  expect(script).toContain('electron/preload.ts');
-  expect(script).toContain('--format=cjs');
-  const result = await build({
-    entryPoints: [resolve(ROOT, 'electron/preload.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    packages: 'external',
-    external: ['electron'],
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+/** The preload as build:node bundles it. */
+function bundlePreload(): Promise<string> {
+  return bundleAsBuilt('electron/preload.ts');
 }
 
 /** Runs the bundled preload against a fake 'electron' module and returns what it exposed. */

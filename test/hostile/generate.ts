@@ -4,6 +4,7 @@
  * awkwardly encoded but well-formed files), or that it must give a diagnostic. Outside the
  * archive it writes a "secret" folder that links point at: nothing from it may ever be read.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -21,6 +22,8 @@ export interface HostileArchive {
   secret: string;
   /** Text that appears only in the secret folder. */
   secretMarker: string;
+  /** FIFOs named like a chat log and an image (none where mkfifo is missing). */
+  fifos: string[];
   files: HostileFile[];
   bytes: number;
 }
@@ -275,6 +278,32 @@ export function generateHostileArchive(
     { messages: 1 },
   );
 
+  // Terminal escapes in a folder name, a speaker and a text: an OSC 52 clipboard write, a screen
+  // clear, a cursor move and a right-to-left override. The CLI must show them, not obey them.
+  write(
+    `esc\x1b]52;c;cHduZWQ=\x07/_posts/2018-12-01-chat.md`,
+    log('2018-12-01', [
+      ['09:00:00', '\x1b[2J\x1b[Hadmin', 'escape\x1b[1A\x1b[2K \u202egnp.exe \x9b31m message'],
+    ]),
+    { messages: 1 },
+  );
+
+  // FIFOs named like a chat log and like an image a message shows: a read must never wait on
+  // them (a blocked open holds a thread forever).
+  const fifos: string[] = [];
+  if (process.platform !== 'win32') {
+    write(
+      'fifo/_posts/2018-12-02-chat.md',
+      log('2018-12-02', [['09:00:00', 'a', '![pipe](images/pipe.png) message beside a pipe']]),
+      { messages: 1 },
+    );
+    mkdirSync(join(root, 'fifo/_posts/images'), { recursive: true });
+    for (const path of ['fifo/_posts/images/pipe.png', 'fifo/_posts/2018-12-03-chat.md']) {
+      execFileSync('mkfifo', [join(root, path)]);
+      fifos.push(join(root, path));
+    }
+  }
+
   // Links: loops and links pointing out of the archive (never followed).
   mkdirSync(join(root, 'links'), { recursive: true });
   symlinkSync(root, join(root, 'links/loop'));
@@ -284,5 +313,5 @@ export function generateHostileArchive(
   symlinkSync('/etc/passwd', join(root, 'links/2018-05-16-chat.md'));
   symlinkSync(join(root, 'links/dangling-target'), join(root, 'links/2018-05-17-chat.md'));
 
-  return { root, secret, secretMarker: SECRET_MARKER, files, bytes };
+  return { root, secret, secretMarker: SECRET_MARKER, fifos, files, bytes };
 }

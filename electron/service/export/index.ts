@@ -11,7 +11,8 @@ import { formatExportTime, type ExportContext } from '../../../shared/export/con
 import { formatExport } from '../../../shared/export/format';
 import { formatHtml } from '../../../shared/export/html';
 import type { ConversationSummary, Message } from '../../../shared/model';
-import { checkTarget, writeFileAtomically } from './atomicWrite';
+import type { ExportPolicy } from './policy';
+import { fileExists, targetExists, writeExport } from './target';
 import { collectImages, type ImageLimits } from './images';
 import type { PdfPrinter } from './pdf';
 
@@ -31,6 +32,8 @@ export interface ExportOptions {
   /** "This is me" from the settings: those bubbles stand on the right. */
   me?: string | null;
   imageLimits?: ImageLimits;
+  /** For exports a page asks for: which files may be written (policy.ts). */
+  policy?: ExportPolicy;
 }
 
 export async function exportToFile(
@@ -42,9 +45,12 @@ export async function exportToFile(
   if (request.path === undefined)
     throw new ServiceError('invalid-argument', 'exportMessages: no file to write was given.');
   const target = resolve(request.path);
-  const overwrite = request.overwrite === true;
   // Before any work: a refusal should not wait for a PDF to print.
-  await checkTarget(target, overwrite);
+  // A path the policy refuses is refused for that reason, whatever else is wrong with it.
+  await options.policy?.check(target, false);
+  const exists = await targetExists(target);
+  if (exists) await options.policy?.check(target, true);
+  if (exists && request.overwrite !== true) throw fileExists(target);
   if (request.format === 'pdf' && printer === undefined) {
     throw new ServiceError(
       'unsupported',
@@ -70,7 +76,9 @@ export async function exportToFile(
   } else {
     bytes = Buffer.from(formatExport(request.format, messages, context), 'utf8');
   }
-  await writeFileAtomically(target, bytes, overwrite);
+  // Only the file there when asked is replaced; one that appears meanwhile is kept.
+  await writeExport(target, bytes, exists);
+  await options.policy?.wrote(target);
   return { path: target, messages: messages.length, bytes: bytes.byteLength };
 }
 

@@ -1,7 +1,8 @@
 /**
  * PDF export is the HTML export printed. Who prints is injected: in the app, Electron's
- * webContents.printToPDF on a hidden window (electron/main.ts); on the command line and in tests,
- * Chromium through playwright-core (chromiumPrinter below), when a Chromium or Chrome is installed.
+ * webContents.printToPDF on a hidden window (electron/printWindow.ts); on the command line and
+ * under `serve`, Chromium through playwright-core (chromiumPrinter below), when a Chromium or
+ * Chrome is installed, started offline (OFFLINE_SWITCHES).
  */
 import { existsSync } from 'node:fs';
 import { ServiceError } from '../../../shared/api';
@@ -28,9 +29,46 @@ const CHROMIUM_PATHS = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
+/**
+ * playwright-core drives the browser (a dependency of the package; the desktop app prints with
+ * Electron instead and does not ship it). Loaded only for PDF, so that the other formats never
+ * pay for it, and a missing one is a sentence, not a stack trace.
+ */
+async function loadPlaywright(): Promise<typeof import('playwright-core')> {
+  try {
+    return await import('playwright-core');
+  } catch {
+    throw new ServiceError(
+      'unsupported',
+      'PDF export needs the playwright-core package, which is missing from this installation; reinstall Scrollback (npm ci), or export HTML and print it from a browser.',
+    );
+  }
+}
+
 /** Chromium fills the pageNumber and totalPages spans; nothing from the archive goes in here. */
 const PAGE_NUMBER_FOOTER =
   '<div style="width:100%;text-align:center;font-size:8px;color:#8c8c8c;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+
+/**
+ * Switches that keep the printing browser off the network: no name resolves (nothing is fetched
+ * even if something tried), and the background services that phone home (updates, sync,
+ * safe browsing, metrics, the Google account check) are off.
+ */
+export const OFFLINE_SWITCHES = [
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-breakpad',
+  '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,NetworkTimeServiceQuerying,CertificateTransparencyComponentUpdater',
+  '--no-pings',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--metrics-recording-only',
+];
 
 export function findChromium(environment: NodeJS.ProcessEnv = process.env): string | null {
   const chosen = environment.SCROLLBACK_CHROMIUM;
@@ -51,17 +89,11 @@ export function chromiumPrinter(options: ChromiumOptions = {}): PdfPrinter {
         'PDF export needs Chromium or Google Chrome, and none was found. Install one, or set SCROLLBACK_CHROMIUM to its path; or export HTML and print it from a browser.',
       );
     }
-    // Loaded only for PDF: the other formats must work where playwright-core is not installed.
-    const { chromium } = await import('playwright-core');
+    const { chromium } = await loadPlaywright();
     const browser = await chromium.launch({
       executablePath,
       headless: true,
-      args: [
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: OFFLINE_SWITCHES,
     });
     try {
       const context = await browser.newContext({

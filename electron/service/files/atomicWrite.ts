@@ -1,26 +1,115 @@
 /**
- * Writing a file all at once or not at all: the bytes go to a temporary file beside the target
- * (same folder, so the same file system) and only then take the target's name, so a reader never
- * sees half a file and a crash leaves the old one.
+ * The one way Scrollback writes a file it must never leave half-written (exports, settings, the
+ * app's window state, the store's index segments): the bytes go to a temporary file beside the
+ * target (same folder, so the same file system), are flushed to disk, and only then take the
+ * target's name. A reader never sees half a file, and a failure leaves the old file (if any)
+ * untouched and no temporary file behind.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync } from 'node:fs';
+import { link, lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
-/** Replaces `path` with `parts` written in order (cache files: no fsync, a torn cache is rebuilt). */
-export function replaceFileSync(path: string, parts: readonly Uint8Array[]): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(temporary, 'w', 0o600);
-    try {
-      for (const part of parts) {
-        let done = 0;
-        while (done < part.length) done += writeSync(fd, part, done, part.length - done);
-      }
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+export interface AtomicWriteOptions {
+  /**
+   * Whether an existing file at the target may be replaced. When false, a file that appears at
+   * the target while the bytes are being written is not replaced either: the temporary file is
+   * hard-linked to the target, which fails if the name is taken (where hard links are not
+   * supported, the target is checked just before the rename instead).
+   */
+  replace: boolean;
+  /** Permissions of a new file (default 0o666 less the umask). */
+  mode?: number;
+}
+
+/** Thrown (code 'EEXIST') when the target exists and `replace` is false. */
+export class TargetExistsError extends Error {
+  readonly code = 'EEXIST';
+  constructor(readonly target: string) {
+    super(`"${target}" already exists; it was left as it is.`);
   }
+}
+
+/**
+ * A temporary name beside the target: hidden, and named after the target so that a leftover
+ * (after a power cut) says what it was.
+ */
+export function temporaryPathFor(target: string): string {
+  return join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+}
+
+/** Writes `content` (bytes, or a function writing through the open handle) to `target`. */
+export async function writeFileAtomically(
+  target: string,
+  content: Uint8Array | string | ((handle: FileHandle) => Promise<void>),
+  options: AtomicWriteOptions,
+): Promise<void> {
+  const temporary = temporaryPathFor(target);
+  try {
+    // 'wx': never follow or reuse something already at the temporary name.
+    const handle = await open(temporary, 'wx', options.mode);
+    try {
+      if (typeof content === 'function') await content(handle);
+      else await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.replace) await rename(temporary, target);
+    else await linkWithoutReplacing(temporary, target);
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+}
+
+/**
+ * The same, synchronously and always replacing, for writers that cannot wait (the app's window
+ * state on close, the store's index segments inside a transaction): `write` gets the open
+ * descriptor. `durable: false` skips the flush to disk, for caches (a torn cache is rebuilt).
+ */
+export function writeFileAtomicallySync(
+  target: string,
+  write: (descriptor: number) => void,
+  options: { mode?: number; durable?: boolean } = {},
+): void {
+  const temporary = temporaryPathFor(target);
+  try {
+    const descriptor = openSync(temporary, 'wx', options.mode);
+    try {
+      write(descriptor);
+      if (options.durable !== false) fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, target);
+  } finally {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Renamed into place: nothing left to remove.
+    }
+  }
+}
+
+/** Error codes of file systems without hard links (FAT, some network file systems). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS']);
+
+async function linkWithoutReplacing(temporary: string, target: string): Promise<void> {
+  try {
+    await link(temporary, target);
+    return;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EEXIST') throw new TargetExistsError(target);
+    if (typeof code !== 'string' || !NO_HARD_LINKS.has(code)) throw error;
+  }
+  const taken = await lstat(target).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new TargetExistsError(target);
+  await rename(temporary, target);
 }

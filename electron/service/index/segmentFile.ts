@@ -5,8 +5,8 @@
  * texts) with positioned reads, so that opening costs the same at 100k and at 10M messages and
  * memory holds what is in use. Files are written whole and renamed into place, never changed.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { replaceFileSync } from '../files/atomicWrite';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { writeFileAtomicallySync } from '../files/atomicWrite';
 
 const MAGIC = 'SBSEG003';
 /** Cells of a section read one by one before the section is read whole. */
@@ -66,7 +66,17 @@ export function writeSegmentFile<Info>(
     const pad = align(array.byteLength) - array.byteLength;
     if (pad > 0) parts.push(padding.subarray(0, pad));
   }
-  replaceFileSync(path, parts);
+  writeFileAtomicallySync(
+    path,
+    (descriptor) => {
+      for (const part of parts) {
+        for (let done = 0; done < part.length;)
+          done += writeSync(descriptor, part, done, part.length - done);
+      }
+    },
+    // A cache: a segment torn by a power cut is found and the store rebuilt.
+    { mode: 0o600, durable: false },
+  );
   return prefix.length + offset;
 }
 

@@ -6,7 +6,8 @@
  * links, and only regular files are read (a FIFO planted in an archive would block forever).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, readSync } from 'node:fs';
+import { describeOpenProblem, openRegularFileSync } from '../files/safeOpen';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../../../shared/errors';
@@ -64,17 +65,13 @@ export async function readSource(
   };
   // Synchronous reads: for thousands of small files they are several times faster than Node's
   // thread pool (the caller yields between files so the process stays responsive).
-  let fd: number;
-  try {
-    fd = openSync(absolute, SAFE_OPEN);
-  } catch (error) {
-    return skipped(`Not read: it could not be opened (${describeError(error)}).`);
-  }
+  const opened = openRegularFileSync(absolute);
+  if (!opened.ok) return skipped(`Not read: ${describeOpenProblem(opened.problem)}.`);
+  const fd = opened.descriptor;
+  const stat = opened.info;
   let open = true;
   try {
-    const stat = fstatSync(fd);
     const base = { size: stat.size, mtime: Math.round(stat.mtimeMs) };
-    if (!stat.isFile()) return skipped('Not read: it is not a regular file.', base);
     const head = Buffer.allocUnsafe(Math.min(HEAD_BYTES, stat.size));
     const first = head.subarray(0, head.length === 0 ? 0 : readSync(fd, head, 0, head.length, 0));
     if (/\.zip$/i.test(path) && looksLikeZip(first)) {
@@ -117,9 +114,6 @@ export async function readSource(
     if (open) closeSync(fd);
   }
 }
-
-/** Opening flags for archive files: never through a link, never blocking on a FIFO. */
-const SAFE_OPEN = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** A file's content hash (sha1), size and time, read in chunks; null when it cannot be read. */
 export async function fileHash(

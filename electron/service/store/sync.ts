@@ -5,6 +5,7 @@
  * new rows go into a new segment, so a change costs time in proportion to the files it touches;
  * then copies, echoes and summaries are recomputed for what those files touch.
  */
+import { realpath } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
 import { compareStrings } from '../../../shared/archive/compare';
 import type { Diagnostic } from '../../../shared/model';
@@ -60,8 +61,13 @@ export async function syncStore(
   current: readonly LiveSegment[],
   options: SyncOptions,
 ): Promise<SyncReport> {
-  const { root } = options;
-  await checkArchiveFolder(root);
+  await checkArchiveFolder(options.root);
+  // The folder as the user named it (its name titles a conversation at its root).
+  const named = options.root;
+  // Files are opened below the root's real path, and must be found exactly there (a folder
+  // swapped for a link meanwhile is refused: files/safeOpen.ts).
+  const root = await realpath(options.root);
+  options = { ...options, root };
   const { candidates, skipped, problems } = await listArchive(db, root);
   const report: SyncReport = {
     skipped,
@@ -207,7 +213,7 @@ export async function syncStore(
         };
     applyCopies(db, rows, scope, changedSegments, touched, fresh);
     trace('copies');
-    const info = conversationInfo(db, root, options.merges);
+    const info = conversationInfo(db, named, options.merges);
     for (const live of summarize(db, report.segments, touched, info)) changedSegments.add(live);
     trace('summaries');
     const saveHidden = db.prepare('UPDATE segments SET hidden = ? WHERE base = ?');

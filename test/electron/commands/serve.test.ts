@@ -1,49 +1,10 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_ARCHIVE, tempArchive } from '../../fixtures/archive';
-import { CLI, runCli } from '../../fixtures/cli';
-
-/** Starts `scrollback serve`, waits for the URL it prints, and hands it to `use`. */
-async function withServe(
-  args: string[],
-  use: (url: string) => Promise<void>,
-): Promise<number | null> {
-  const child = spawn(process.execPath, [CLI, 'serve', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString('utf8');
-        if (stdout.includes('\n')) resolve(stdout.trim());
-      });
-      child.once('exit', () => reject(new Error(`serve exited early: ${stderr}`)));
-    });
-    await use(url);
-  } finally {
-    child.kill('SIGTERM');
-  }
-  const [code] = await once(child, 'exit');
-  return code as number | null;
-}
-
-async function call(
-  url: string,
-  method: string,
-  argument: unknown = {},
-): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
-  const response = await fetch(`${url}api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(argument),
-  });
-  return (await response.json()) as { ok: boolean; value?: unknown };
-}
+import { SAMPLE_ARCHIVE, chatLog, tempArchive } from '../../fixtures/archive';
+import { runCli } from '../../fixtures/cli';
+import { canMakeFifo, makeFifo, releaseFifos } from '../../fixtures/fifo';
+import { call, waitReady, withServe, within } from '../../fixtures/serveCli';
 
 describe('scrollback serve', () => {
   it('serves the folder it was given on a loopback URL with a token, until stopped', async () => {
@@ -51,12 +12,7 @@ describe('scrollback serve', () => {
     const code = await withServe([SAMPLE_ARCHIVE, '--cache-dir', cache.root], async (url) => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/t\/[\w-]{32,}\/$/);
       // The folder opens on its own; wait for it like the page does.
-      let status: unknown;
-      for (let attempt = 0; attempt < 200; attempt++) {
-        status = (await call(url, 'getStatus')).value;
-        if (!['empty', 'loading'].includes((status as { state: string }).state)) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const status = await waitReady(url);
       expect(status).toMatchObject({ state: 'ready', archive: { root: SAMPLE_ARCHIVE } });
       const conversations = await call(url, 'listConversations');
       expect(conversations.ok).toBe(true);
@@ -73,6 +29,57 @@ describe('scrollback serve', () => {
     expect(readdirSync(cache.root).length).toBeGreaterThan(0);
     cache.remove();
   });
+
+  it.skipIf(!canMakeFifo)(
+    'keeps answering, and stops when asked, while the archive holds FIFOs named like images',
+    async () => {
+      const archive = tempArchive();
+      const cache = tempArchive('scrollback-cache-');
+      const images = Array.from({ length: 6 }, (_, i) => `fifo${i}.png`);
+      archive.write(
+        'g/2018-05-15-chat.md',
+        chatLog('2018-05-15', [
+          { time: '09:00:00', speaker: 'a', text: images.map((name) => `![x](${name})`).join(' ') },
+        ]),
+      );
+      const fifos = images.map((name) => makeFifo(join(archive.root, 'g', name)));
+      const answered: string[] = [];
+      try {
+        const code = await withServe([archive.root, '--cache-dir', cache.root], async (url) => {
+          await waitReady(url);
+          // Six image requests at once: each used to hold one of libuv's four threads forever.
+          const pictures = images.map((name) =>
+            fetch(`${url}api/image?from=g/2018-05-15-chat.md&src=${name}`).then(
+              (response) => response.status,
+            ),
+          );
+          expect(await within(Promise.all(pictures))).toEqual(images.map(() => 404));
+          const page = await within(fetch(url).then((response) => response.status));
+          answered.push(`page ${page}`);
+          const ids = (
+            (await call(url, 'getDayMessages', { conversation: 'g', day: '2018-05-15' })).value as {
+              id: number;
+            }[]
+          ).map((message) => message.id);
+          const exported = await within(
+            call(url, 'exportMessages', {
+              ids,
+              format: 'html',
+              path: join(cache.root, 'thread.html'),
+            }).then((answer) => answer.ok),
+          );
+          answered.push(`export ${exported}`);
+        });
+        expect(answered).toEqual(['page 200', 'export true']);
+        expect(code).toBe(0);
+      } finally {
+        releaseFifos(fifos);
+        archive.remove();
+        cache.remove();
+      }
+    },
+    60_000,
+  );
 
   it('says what is wrong with its arguments', () => {
     expect(runCli(['serve']).status).toBe(2);

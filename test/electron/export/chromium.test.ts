@@ -14,6 +14,7 @@ import { exportToFile } from '../../../electron/service/export';
 import { chromiumPrinter, findChromium } from '../../../electron/service/export/pdf';
 import type { Message } from '../../../shared/model';
 import { BUNDLED_SAMPLE, SAMPLE_ARCHIVE } from '../../fixtures/archive';
+import { hasCommand } from '../../fixtures/commands';
 
 const executablePath = findChromium();
 const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-results/export');
@@ -25,14 +26,7 @@ const hasCjkFont = (() => {
     return false;
   }
 })();
-const hasPdfToText = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasPdfToText = hasCommand('pdftotext', '-v');
 
 /** What a bubble shows for a message: emoji shortcodes as their emoji, images as placeholders aside. */
 function plainWords(message: Message): string[] {

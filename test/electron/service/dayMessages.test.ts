@@ -1,6 +1,6 @@
 /** getDayMessages over the API: a day whole, or its first page and then the rest. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserHost } from '../../../electron/http-host';
+import { browserHost } from '../../../electron/http/browserHost';
 import { callApi, createApi } from '../../../electron/service/api';
 import { ArchiveService } from '../../../electron/service/archiveService';
 import { SettingsStore } from '../../../electron/service/settings';

@@ -7,6 +7,7 @@ import {
   readArchiveImage,
 } from '../../../electron/service/imagePath';
 import { BUNDLED_SAMPLE, tempArchive, type TempArchive } from '../../fixtures/archive';
+import { canMakeFifo, makeFifo, releaseFifos } from '../../fixtures/fifo';
 
 const PNG = readFileSync(
   join(BUNDLED_SAMPLE, 'groups/trailclub/_posts/images/2024-03-05-trail.png'),
@@ -163,5 +164,20 @@ describe('readArchiveImage', () => {
       ok: false,
       reason: 'not-found',
     });
+  });
+
+  it.skipIf(!canMakeFifo)('answers not-found at once for a FIFO named like an image', async () => {
+    // Opening a FIFO for reading waits for a writer: four such waits held every libuv thread
+    // and stopped the whole server.
+    const fifo = makeFifo(join(archive.root, 'group/_posts/fifo.png'));
+    try {
+      const image = await Promise.race([
+        readArchiveImage(archive.root, CHAT, 'fifo.png'),
+        new Promise((resolve) => setTimeout(() => resolve('blocked'), 3000)),
+      ]);
+      expect(image).toEqual({ ok: false, reason: 'not-found' });
+    } finally {
+      releaseFifos([fifo]);
+    }
   });
 });

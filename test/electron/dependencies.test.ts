@@ -1,0 +1,42 @@
+/**
+ * What the built program loads at run time is installed with it: every package dist/cli.js and
+ * dist/main.js require or import is a dependency of package.json, not a dev dependency (PDF
+ * export imported playwright-core, a dev dependency, so an installed CLI failed with a stack
+ * trace). Electron itself is the app's runtime, provided by electron-builder.
+ */
+import { builtinModules } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+
+/** Bare package names a bundle loads: require("x"), import("x"), x/sub counted as x. */
+function packagesLoaded(bundle: string): string[] {
+  const code = readFileSync(resolve(ROOT, 'dist', bundle), 'utf8');
+  const names = new Set<string>();
+  for (const match of code.matchAll(/\b(?:require|import)\("([^".][^"]*)"\)/g)) {
+    const specifier = match[1]!;
+    if (specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
+    const parts = specifier.split('/');
+    names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
+  }
+  return [...names].sort();
+}
+
+describe('the built program', () => {
+  it.each(['cli.js', 'main.js'])('%s loads only packages installed with it', (bundle) => {
+    expect(existsSync(resolve(ROOT, 'dist', bundle)), 'run "npm run build" first').toBe(true);
+    const missing = packagesLoaded(bundle).filter(
+      (name) => name !== 'electron' && !(name in manifest.dependencies),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('finds playwright-core among what the CLI loads (the check sees dynamic imports)', () => {
+    expect(packagesLoaded('cli.js')).toContain('playwright-core');
+  });
+});
