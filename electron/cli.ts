@@ -10,6 +10,7 @@
  */
 import { join } from 'node:path';
 import { errorDetails } from '../shared/errors';
+import { printableLines } from './commands/terminal';
 
 const USAGE = `Usage: scrollback <command> [options]
 
@@ -58,12 +59,14 @@ async function main(argv: string[]): Promise<number> {
     return await loadCommand(name)(args);
   } catch (error) {
     const kind = error instanceof Error ? error.name : '';
+    // Messages may name paths from the archive: shown with their controls escaped.
+    const message = printableLines((error as Error).message ?? '').join('\n');
     if (kind === 'UsageError') {
-      process.stderr.write(`scrollback ${name}: ${(error as Error).message}\n`);
+      process.stderr.write(`scrollback ${name}: ${message}\n`);
       return EXPECTED[kind]!;
     }
     if (kind === 'ArchiveError') {
-      process.stderr.write(`scrollback: ${(error as Error).message}\n`);
+      process.stderr.write(`scrollback: ${message}\n`);
       return EXPECTED[kind]!;
     }
     throw error;

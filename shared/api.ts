@@ -168,6 +168,11 @@ export interface ArchiveInfo {
   diagnostics: number;
   /** Whether this is the bundled sample archive. */
   sample: boolean;
+  /**
+   * How changes to the folder reach the reader: watched as they happen ('live'), looked for every
+   * few seconds ('polling', where the system's watches ran out), or not at all ('off').
+   */
+  watching: 'live' | 'polling' | 'off';
 }
 
 export type ArchiveStatus =

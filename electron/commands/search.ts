@@ -1,6 +1,7 @@
 /** `scrollback search <folder> <query...>`: search an archive from the terminal. */
 import type { SearchHit, SearchResult } from '../../shared/api';
 import { openArchiveStore, STORE_OPTIONS_HELP } from './archive';
+import { printable } from './terminal';
 import { UsageError, formatCount } from './usage';
 import { describeQueryProblem } from '../../shared/query/parse';
 
@@ -102,11 +103,14 @@ export async function runSearch(args: string[]): Promise<number> {
 
 function formatResult(args: SearchArgs, result: SearchResult, color: boolean): string {
   const lines = [
-    `${formatCount(result.total)} message${result.total === 1 ? '' : 's'} match “${args.query}” (${args.oldest ? 'oldest' : 'newest'} first, ${result.took.toFixed(1)} ms)`,
+    `${formatCount(result.total)} message${result.total === 1 ? '' : 's'} match “${printable(args.query)}” (${args.oldest ? 'oldest' : 'newest'} first, ${result.took.toFixed(1)} ms)`,
   ];
   for (const hit of result.hits) {
-    lines.push('', `${hit.day} ${hit.time}  ${hit.conversation}  ${hit.speaker || '(no speaker)'}`);
-    for (const line of marked(hit, color).split('\n')) lines.push(`    ${line}`);
+    lines.push(
+      '',
+      `${hit.day} ${hit.time}  ${printable(hit.conversation)}  ${hit.speaker ? printable(hit.speaker) : '(no speaker)'}`,
+    );
+    for (const line of markedLines(hit, color)) lines.push(`    ${line}`);
   }
   if (result.total > result.hits.length)
     lines.push(
@@ -118,8 +122,8 @@ function formatResult(args: SearchArgs, result: SearchResult, color: boolean): s
       items.slice(0, 5).map(label).join(', ');
     lines.push(
       '',
-      `By conversation: ${top(result.facets.conversations, (c) => `${c.id} ${formatCount(c.count)}`)}`,
-      `By speaker:      ${top(result.facets.speakers, (s) => `${s.name} ${formatCount(s.count)}`)}`,
+      `By conversation: ${top(result.facets.conversations, (c) => `${printable(c.id)} ${formatCount(c.count)}`)}`,
+      `By speaker:      ${top(result.facets.speakers, (s) => `${printable(s.name)} ${formatCount(s.count)}`)}`,
       `By month:        ${top(
         [...result.facets.months].sort((a, b) => b.count - a.count),
         (m) => `${m.month} ${formatCount(m.count)}`,
@@ -129,14 +133,28 @@ function formatResult(args: SearchArgs, result: SearchResult, color: boolean): s
   return `${lines.join('\n')}\n`;
 }
 
-/** The text with its matches in bold on a terminal. */
-function marked(hit: SearchHit, color: boolean): string {
-  if (!color) return hit.text;
-  let out = '';
-  let at = 0;
-  for (const [start, end] of hit.highlights) {
-    out += `${hit.text.slice(at, start)}\x1b[1m${hit.text.slice(start, end)}\x1b[22m`;
-    at = end;
+/**
+ * The text's lines, its matches in bold on a terminal; every control or bidi character from the
+ * archive shown as a visible escape (electron/commands/terminal.ts), so a message cannot steer
+ * the terminal.
+ */
+function markedLines(hit: SearchHit, color: boolean): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const line of hit.text.split('\n')) {
+    const end = start + line.length;
+    let shown = '';
+    let at = start;
+    if (color)
+      for (const [from, to] of hit.highlights) {
+        const a = Math.max(from, start);
+        const b = Math.min(to, end);
+        if (a >= b) continue;
+        shown += `${printable(hit.text.slice(at, a))}\x1b[1m${printable(hit.text.slice(a, b))}\x1b[22m`;
+        at = b;
+      }
+    out.push(shown + printable(hit.text.slice(at, end)));
+    start = end + 1;
   }
-  return out + hit.text.slice(at);
+  return out;
 }

@@ -3,6 +3,7 @@ import { groupDiagnostics } from '../../shared/diagnostics';
 import type { ConversationSummary, Diagnostic, FileCounts } from '../../shared/model';
 import type { ArchiveStore } from '../service/store/store';
 import { openArchiveStore, STORE_OPTIONS_HELP } from './archive';
+import { printable } from './terminal';
 import { UsageError, formatCount, parseCommandArgs, plural } from './usage';
 
 const USAGE = `Usage: scrollback stats <folder> [--json] [--cache-dir DIR] [--tz ZONE]
@@ -94,14 +95,14 @@ export function statsOf(store: ArchiveStore): StatsJson {
 function formatStats(folder: string, stats: StatsJson): string {
   const { files } = stats;
   const lines = [
-    `${folder}`,
+    `${printable(folder)}`,
     `  ${plural(files.total, 'file')}: ${plural(files.chat, 'chat log')}, ${plural(files.timeline, 'speakerless log')}, ${plural(files.document, 'document')}, ${formatCount(files.skipped)} skipped`,
     `  ${plural(stats.messages, 'message line')}${stats.copies > 0 ? `, ${formatCount(stats.unique)} distinct` : ''} in ${plural(stats.conversations.length, 'conversation')}${stats.events > 0 ? `, and ${plural(stats.events, 'event')}` : ''}`,
   ];
   const overlapping = overlappingPairs(stats);
   for (const pair of overlapping.slice(0, MAX_OVERLAPS_SHOWN))
     lines.push(
-      `  ${pair.a} and ${pair.b} share ${formatCount(pair.shared)} messages: probably one chat exported twice (the app offers to merge them)`,
+      `  ${printable(pair.a)} and ${printable(pair.b)} share ${formatCount(pair.shared)} messages: probably one chat exported twice (the app offers to merge them)`,
     );
   if (overlapping.length > MAX_OVERLAPS_SHOWN)
     lines.push(
@@ -112,15 +113,18 @@ function formatStats(folder: string, stats: StatsJson): string {
   for (const c of stats.conversations) {
     const distinct = c.unique !== c.messages ? ` (${formatCount(c.unique)} distinct)` : '';
     lines.push(
-      `  ${c.id.padEnd(width)}  ${formatCount(c.messages).padStart(9)} messages${distinct}  ${formatCount(c.days).padStart(5)} days  ${formatCount(c.speakers).padStart(5)} speakers  ${c.first} – ${c.last}`,
+      `  ${printable(c.id).padEnd(width)}  ${formatCount(c.messages).padStart(9)} messages${distinct}  ${formatCount(c.days).padStart(5)} days  ${formatCount(c.speakers).padStart(5)} speakers  ${c.first} – ${c.last}`,
     );
   }
   if (stats.diagnostics.length > 0) {
     lines.push('', `  ${plural(stats.diagnostics.length, 'problem')}, by reason:`);
     for (const group of groupDiagnostics(stats.diagnostics)) {
       const shown = group.diagnostics.slice(0, 3);
-      lines.push(`  ${plural(group.diagnostics.length, 'file')}: ${group.reason}`);
-      for (const d of shown) lines.push(`    ${d.path}${d.line ? `:${d.line}` : ''}  ${d.message}`);
+      lines.push(`  ${plural(group.diagnostics.length, 'file')}: ${printable(group.reason)}`);
+      for (const d of shown)
+        lines.push(
+          `    ${printable(d.path)}${d.line ? `:${d.line}` : ''}  ${printable(d.message)}`,
+        );
       if (group.diagnostics.length > shown.length)
         lines.push(
           `    … and ${formatCount(group.diagnostics.length - shown.length)} more (--json lists every one)`,

@@ -50,6 +50,8 @@ interface OpenArchive {
   store: ArchiveStore;
   info: ArchiveInfo;
   watcher: ArchiveWatcher | null;
+  /** Until the watcher is set up: the first check of the folder waits for it. */
+  watching: Promise<void> | null;
   /** The refresh under way (one at a time), and whether changes came in during it. */
   refreshing: Promise<void> | null;
   refreshAgain: boolean;
@@ -130,20 +132,41 @@ export class ArchiveService {
       store,
       info: this.describe(root, store),
       watcher: null,
+      watching: null,
       refreshing: null,
       refreshAgain: false,
     };
     this.current = opened;
     this.setStatus({ state: 'ready', archive: opened.info });
-    if (this.options.watch !== false)
-      opened.watcher = watchArchive(root, () => this.requestRefresh(opened));
-    // An archive opened before shows what was stored; now check it against the folder.
-    this.requestRefresh(opened);
+    // An archive opened before shows what was stored; now check it against the folder, once
+    // changes are watched so that none made meanwhile falls between the check and the watch.
+    if (this.options.watch !== false) {
+      const watcher = watchArchive(
+        root,
+        () => this.requestRefresh(opened),
+        // A watch that failed restarts by itself (or falls back to polling): nothing to do.
+        () => undefined,
+        { onMode: (mode) => this.watchingChanged(opened, mode) },
+      );
+      opened.watcher = watcher;
+      opened.watching = watcher.ready.then(() => {
+        opened.watching = null;
+        this.requestRefresh(opened);
+      });
+    } else {
+      this.requestRefresh(opened);
+    }
     return opened.info;
+  }
+
+  private watchingChanged(archive: OpenArchive, mode: ArchiveInfo['watching']): void {
+    archive.info = { ...archive.info, watching: mode };
+    if (archive === this.current) this.setStatus({ state: 'ready', archive: archive.info });
   }
 
   /** Resolves once no refresh is under way or waiting (for tests and an orderly shutdown). */
   async settled(): Promise<void> {
+    if (this.current?.watching) await this.current.watching;
     while (this.current?.refreshing) await this.current.refreshing;
   }
 
@@ -358,6 +381,7 @@ export class ArchiveService {
         ),
       diagnostics: store.diagnostics().length,
       sample: this.options.samplePath !== undefined && resolve(this.options.samplePath) === root,
+      watching: watchingOf(this.current?.root === root ? this.current.watcher : null),
     };
   }
 
@@ -379,4 +403,8 @@ export class ArchiveService {
 /** The merges the user chose for the archive at `root`. */
 function mergesOf(settings: Settings | undefined, root: string): Map<string, string> {
   return new Map(settings?.merges[root] ?? []);
+}
+
+function watchingOf(watcher: ArchiveWatcher | null): ArchiveInfo['watching'] {
+  return watcher === null || watcher.mode === 'starting' ? 'off' : watcher.mode;
 }

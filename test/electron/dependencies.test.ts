@@ -27,8 +27,15 @@ function packagesLoaded(bundle: string): string[] {
   return [...names].sort();
 }
 
+/** What the CLI runs: its entry, the commands it loads on demand, and the reading worker. */
+const CLI_BUNDLES = [
+  'cli.js',
+  ...['stats', 'search', 'export', 'serve'].map((command) => `commands/${command}.js`),
+  'service/store/ingestWorker.js',
+];
+
 describe('the built program', () => {
-  it.each(['cli.js', 'main.js'])('%s loads only packages installed with it', (bundle) => {
+  it.each([...CLI_BUNDLES, 'main.js'])('%s loads only packages installed with it', (bundle) => {
     expect(existsSync(resolve(ROOT, 'dist', bundle)), 'run "npm run build" first').toBe(true);
     const missing = packagesLoaded(bundle).filter(
       (name) => name !== 'electron' && !(name in manifest.dependencies),
@@ -37,6 +44,6 @@ describe('the built program', () => {
   });
 
   it('finds playwright-core among what the CLI loads (the check sees dynamic imports)', () => {
-    expect(packagesLoaded('cli.js')).toContain('playwright-core');
+    expect(CLI_BUNDLES.flatMap(packagesLoaded)).toContain('playwright-core');
   });
 });

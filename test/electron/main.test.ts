@@ -169,8 +169,12 @@ describe('electron/main.ts', () => {
         fake.events.some((event) => event.type === 'status' && event.status.state === 'ready'),
       ),
     );
+    const day = (await fake.handlers.get('scrollback:getDayMessages')!(fake.trustedEvent(), {
+      conversation: 'group',
+      day: '2018-05-15',
+    })) as { value: { messages: { id: number }[] } };
     const answer = (await fake.handlers.get('scrollback:exportMessages')!(fake.trustedEvent(), {
-      ids: [0],
+      ids: day.value.messages.map((message) => message.id),
       format: 'txt',
       path: pagePath,
       overwrite: true,

@@ -219,18 +219,12 @@ describe('every command over the hostile archive', () => {
     expect(result.hits).toHaveLength(500);
   }, 120_000);
 
-  // search.ts prints hits raw today; when it shows them through printable()
-  // (electron/commands/terminal.ts), this starts to pass: make it a plain it().
-  it.fails(
-    'search shows the archive’s terminal escapes as visible escapes',
-    () => {
-      const run = runBounded(['search', hostile.root, 'escape', '--cache-dir', cache]);
-      expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout).toContain('escape');
-      expect(RAW_CONTROL.test(run.stdout)).toBe(false);
-    },
-    120_000,
-  );
+  it('search shows the archive’s terminal escapes as visible escapes', () => {
+    const run = runBounded(['search', hostile.root, 'escape', '--cache-dir', cache]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('escape');
+    expect(RAW_CONTROL.test(run.stdout)).toBe(false);
+  }, 120_000);
 
   it('export writes every message as text, and HTML beside the FIFO image, within the bounds', () => {
     const text = join(out, 'all.txt');

@@ -58,9 +58,9 @@ describe('scrollback serve', () => {
           answered.push(`page ${page}`);
           const ids = (
             (await call(url, 'getDayMessages', { conversation: 'g', day: '2018-05-15' })).value as {
-              id: number;
-            }[]
-          ).map((message) => message.id);
+              messages: { id: number }[];
+            }
+          ).messages.map((message) => message.id);
           const exported = await within(
             call(url, 'exportMessages', {
               ids,

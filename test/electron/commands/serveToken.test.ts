@@ -152,8 +152,8 @@ describe('scrollback serve and its token', () => {
             (await call(url, 'getDayMessages', {
               conversation: 'groups/trailclub',
               day: '2024-03-05',
-            })) as { value: { id: number }[] }
-          ).value.map((message) => message.id);
+            })) as { value: { messages: { id: number }[] } }
+          ).value.messages.map((message) => message.id);
           const exportTo = async (path: string, overwrite = true) => {
             const answer = await call(url, 'exportMessages', {
               ids,
