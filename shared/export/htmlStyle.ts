@@ -105,7 +105,7 @@ a.reply:hover { background: rgba(0, 0, 0, 0.07); }
 .reply-speaker { font-weight: 600; margin-right: 6px; }
 .reply.missing { font-style: italic; }
 .forwarded { display: block; color: var(--muted); font-size: 12px; margin-bottom: 2px; }
-.bubble strong { font-weight: 600; }
+.bubble strong { font-weight: 700; }
 .bubble code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; background: rgba(0, 0, 0, 0.06); border-radius: 3px; padding: 0 3px; }
 .bubble code.pre { display: block; padding: 6px 8px; margin: 2px 0; overflow-wrap: anywhere; }
 .quote { color: #5c5c5c; border-left: 3px solid #c9c9c9; padding-left: 6px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }

@@ -74,7 +74,7 @@
  * Fields from "kind" to "echoOf" are absent when a message has nothing to say there. Messages are
  * in archive order: conversation, day, time.
  */
-import type { Attachment, LinkCard, Message, Reaction, TextStyle, Token } from '../model';
+import type { Message, Token } from '../model';
 import { tokenize } from '../text/tokens';
 import { conversationsOf, conversationTitle, dayRange, type ExportContext } from './context';
 
@@ -89,27 +89,30 @@ export interface JsonExport {
   messages: JsonMessage[];
 }
 
-export interface JsonMessage {
-  id: number;
-  conversation: string;
-  day: string;
-  time: string;
-  speaker: string;
+/** One message of the file (see the schema above); fields named as in Message mean the same. */
+export interface JsonMessage extends Pick<
+  Message,
+  | 'id'
+  | 'conversation'
+  | 'day'
+  | 'time'
+  | 'speaker'
+  | 'text'
+  | 'kind'
+  | 'styles'
+  | 'thread'
+  | 'forwardedFrom'
+  | 'edited'
+  | 'pinned'
+  | 'attachments'
+  | 'reactions'
+  | 'links'
+  | 'copies'
+> {
   person: string;
-  kind?: 'event';
-  text: string;
   tokens: Token[];
-  styles?: TextStyle[];
   reply?: { id: number | null; speaker: string; text: string; missing?: true };
   threadOf?: number | null;
-  thread?: { replies: number };
-  forwardedFrom?: string;
-  edited?: string | true;
-  pinned?: true;
-  attachments?: Attachment[];
-  reactions?: Reaction[];
-  links?: LinkCard[];
-  copies?: number;
   echoOf?: number | null;
   source: { path: string; line: number };
 }

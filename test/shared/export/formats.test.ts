@@ -7,6 +7,7 @@ import { EXPORT_CSP, formatHtml } from '../../../shared/export/html';
 import { formatJson, type JsonExport } from '../../../shared/export/json';
 import { formatText } from '../../../shared/export/text';
 import { parseCsv, undoFormulaGuard } from './csvReader';
+import { expectOnlyExportMarkup } from './htmlReader';
 import { EXPORTED_AT, testContext, toMessages, type MessageFields } from './messages';
 
 const base: MessageFields = {
@@ -111,24 +112,7 @@ describe('HTML export', () => {
         fc.string({ unit: 'grapheme-ascii', maxLength: 20 }),
         (text, speaker) => {
           const page = formatHtml(toMessages([{ ...base, text, speaker }]), testContext());
-          const body = page.slice(page.indexOf('<main'));
-          const tags = [...body.matchAll(/<([a-z0-9]+)/gi)].map((match) => match[1]);
-          expect(
-            tags.every((tag) =>
-              [
-                'main',
-                'section',
-                'h3',
-                'p',
-                'article',
-                'div',
-                'span',
-                'time',
-                'a',
-                'footer',
-              ].includes(tag!),
-            ),
-          ).toBe(true);
+          expectOnlyExportMarkup(page);
           expect(page).not.toMatch(/<script/i);
         },
       ),
@@ -192,16 +176,7 @@ describe('CSV export', () => {
     ]);
     const csv = formatCsv(messages, testContext());
     expect(csv).toMatch(/^\uFEFF"conversation","title","day","time","speaker","person","text",/);
-    const [header, ...rows] = parseCsv(csv);
-    expect(header!.slice(0, 7)).toEqual([
-      'conversation',
-      'title',
-      'day',
-      'time',
-      'speaker',
-      'person',
-      'text',
-    ]);
+    const rows = parseCsv(csv).slice(1);
     expect(rows.map((row) => [row[2], row[3], row[4], undoFormulaGuard(row[6]!)])).toEqual(
       messages.map((m) => [m.day, m.time, m.speaker, m.text]),
     );

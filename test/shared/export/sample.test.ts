@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCsv } from '../../../shared/export/csv';
 import { attachmentLine, describeMessage, replyLine } from '../../../shared/export/describe';
 import { formatHtml } from '../../../shared/export/html';
-import { formatJson, type JsonExport } from '../../../shared/export/json';
+import { formatJson } from '../../../shared/export/json';
 import { formatMarkdown } from '../../../shared/export/markdown';
 import { formatText } from '../../../shared/export/text';
 import type { Message } from '../../../shared/model';
 import { BUNDLED_SAMPLE, tempArchive, type TempArchive } from '../../fixtures/archive';
 import { dayByDayMessages, openSynced } from '../../fixtures/store';
 import { parseCsv, undoFormulaGuard } from './csvReader';
+import { expectJsonHolds } from './jsonReader';
 import { testContext } from './messages';
 
 /** Messages of each chat the sample holds in another app's format, conversation by conversation. */
@@ -80,28 +81,7 @@ describe("exports of the bundled sample's chats from other apps", () => {
   });
 
   it('JSON: every field of every message, replies by id within the file', () => {
-    for (const chat of chats) {
-      const document = JSON.parse(formatJson(chat, testContext())) as JsonExport;
-      expect(document.count).toBe(chat.length);
-      const ids = new Set(chat.map((message) => message.id));
-      chat.forEach((message, index) => {
-        const entry = document.messages[index]!;
-        expect(entry).toMatchObject({ id: message.id, text: message.text });
-        expect(entry.kind).toBe(message.kind);
-        expect(entry.attachments).toEqual(message.attachments);
-        expect(entry.reactions).toEqual(message.reactions);
-        expect(entry.styles).toEqual(message.styles);
-        expect(entry.edited).toEqual(message.edited);
-        expect(entry.forwardedFrom).toEqual(message.forwardedFrom);
-        expect(entry.thread).toEqual(message.thread);
-        if (message.reply) {
-          expect(entry.reply?.text).toBe(message.reply.text);
-          expect(entry.reply?.id).toBe(
-            message.reply.id !== null && ids.has(message.reply.id) ? message.reply.id : null,
-          );
-        }
-      });
-    }
+    for (const chat of chats) expectJsonHolds(formatJson(chat, testContext()), chat);
   });
 
   it('HTML, CSV and text: each reply and each file is there', () => {
