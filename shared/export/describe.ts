@@ -38,9 +38,9 @@ export function oneLine(text: string, max = SNIPPET_LENGTH): string {
 export function replyLine(reply: NonNullable<Message['reply']>): string {
   if (reply.id === null && reply.speaker === '' && reply.text === '')
     return '↪ reply to a message the archive does not hold';
+  const to = reply.speaker === '' ? '↪ reply' : `↪ reply to ${reply.speaker}`;
   const snippet = oneLine(reply.text);
-  if (reply.speaker === '') return `↪ reply: ${snippet}`;
-  return snippet === '' ? `↪ reply to ${reply.speaker}` : `↪ reply to ${reply.speaker}: ${snippet}`;
+  return snippet === '' ? to : `${to}: ${snippet}`;
 }
 
 const KIND_LABELS: Record<Attachment['kind'], string> = {

@@ -125,7 +125,7 @@ a.reply:hover { background: rgba(0, 0, 0, 0.07); }
 .event .attachments, .event .link-cards { align-items: center; }
 .event .reactions { justify-content: center; }
 .attachments, .link-cards { display: flex; flex-direction: column; align-items: inherit; gap: 6px; margin-top: 6px; max-width: 100%; }
-.attachments:first-child, .reply + .attachments { margin-top: 0; }
+.meta + .attachments, .reply + .attachments { margin-top: 0; }
 img.attachment { display: block; height: auto; border-radius: 4px; }
 img.attachment.picture { max-width: min(100%, 360px); max-height: 480px; width: auto; }
 img.attachment.sticker { max-width: 160px; max-height: 160px; width: auto; }

@@ -39,9 +39,11 @@ export function formatTextMessage(
   const [first = '', ...rest] = [...textLines, ...describeMessage(message)];
   const stamp = `${message.day} ${message.time}`;
   let lead: string;
-  if (message.kind === 'event')
-    lead = eventNamesSpeaker(message) ? `${stamp} * ${message.speaker}:` : `${stamp} *`;
-  else lead = message.speaker === '' ? stamp : `${stamp} ${message.speaker}:`;
+  if (message.kind === 'event') {
+    // `* Ana: joined`, or `* Ana` for an event with no sentence.
+    const colon = message.text === '' ? '' : ':';
+    lead = eventNamesSpeaker(message) ? `${stamp} * ${message.speaker}${colon}` : `${stamp} *`;
+  } else lead = message.speaker === '' ? stamp : `${stamp} ${message.speaker}:`;
   return [
     first === '' ? lead : `${lead} ${first}`,
     ...rest.map((line) => CONTINUATION + line),
