@@ -20,7 +20,12 @@ export interface ExportContext {
   personOf(conversation: string, speaker: string): string;
   /** When the export was made, already formatted with its zone (see formatExportTime). */
   exportedAt: string;
-  /** Archive images by imageKey(message path, src); an image absent here shows as a placeholder. */
+  /**
+   * Archive images: those written in message text by imageKey(message path, src), attached ones
+   * (a photo, a sticker) by attachmentKey(attachment path); an image absent here shows as a
+   * placeholder. A linked entry for another attachment (a video, a document) makes its card a
+   * link to the file.
+   */
   images?: ReadonlyMap<string, ExportImage>;
   /** "This is me" (a speaker name): those bubbles stand on the right, in green, as in WeChat. */
   me?: string | null;
@@ -29,6 +34,14 @@ export interface ExportContext {
 /** The key of an image reference: relative sources resolve against their Markdown file. */
 export function imageKey(path: string, src: string): string {
   return `${path}\u0000${src}`;
+}
+
+/**
+ * The key of an attachment by its archive path (Attachment.path). It starts with a NUL, which no
+ * message path does, so it never meets an imageKey.
+ */
+export function attachmentKey(path: string): string {
+  return `\u0000${path}`;
 }
 
 /** A context with nothing known beyond the messages (tests, copying text). */
@@ -75,11 +88,11 @@ export interface PersonCount {
   messages: number;
 }
 
-/** Who speaks in the export, most messages first; speakerless messages are not counted. */
+/** Who speaks in the export, most messages first; speakerless messages and events are not counted. */
 export function countPeople(messages: readonly Message[], context: ExportContext): PersonCount[] {
   const byPerson = new Map<string, { messages: number; names: Map<string, number> }>();
   for (const message of messages) {
-    if (message.speaker === '') continue;
+    if (message.speaker === '' || message.kind === 'event') continue;
     const person = context.personOf(message.conversation, message.speaker);
     let entry = byPerson.get(person);
     if (!entry) byPerson.set(person, (entry = { messages: 0, names: new Map() }));

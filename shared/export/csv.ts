@@ -8,11 +8,35 @@
  * gets one leading apostrophe, which spreadsheets hide and which stops the formula; a cell that
  * already starts with apostrophes before one of those characters gets one more, so removing one
  * apostrophe from every cell matching /^'+[=+\-@\t\r]/ gives the exact text back.
+ *
+ * After the text, one column each for what richer exports carry, written as the text export
+ * writes it (describe.ts), empty when the message has none: `kind` (`event` for a system line,
+ * else empty), `reply` (`↪ reply to Ana: …`), `attachments` (one `📎 name (facts): place` per
+ * line), `reactions` (`👍 2 (Ana, Ben) · ❤️ 1`), `links` (addresses the text does not show),
+ * `forwarded_from`, `edited` (when, or `yes`), `pinned` (`yes`), `thread`.
  */
 import type { Message } from '../model';
 import { conversationTitle, type ExportContext } from './context';
+import { attachmentLine, linkLines, reactionsLine, replyLine, threadLabel } from './describe';
 
-const CSV_COLUMNS = ['conversation', 'title', 'day', 'time', 'speaker', 'person', 'text'] as const;
+const CSV_COLUMNS = [
+  'conversation',
+  'title',
+  'day',
+  'time',
+  'speaker',
+  'person',
+  'text',
+  'kind',
+  'reply',
+  'attachments',
+  'reactions',
+  'links',
+  'forwarded_from',
+  'edited',
+  'pinned',
+  'thread',
+] as const;
 
 const BYTE_ORDER_MARK = '\uFEFF';
 const FORMULA_START = /^'*[=+\-@\t\r]/;
@@ -28,6 +52,15 @@ export function formatCsv(messages: readonly Message[], context: ExportContext):
       message.speaker,
       message.speaker === '' ? '' : context.personOf(message.conversation, message.speaker),
       message.text,
+      message.kind ?? '',
+      message.reply ? replyLine(message.reply) : '',
+      (message.attachments ?? []).map(attachmentLine).join('\n'),
+      reactionsLine(message.reactions ?? [], true),
+      linkLines(message).join('\n'),
+      message.forwardedFrom ?? '',
+      message.edited === true ? 'yes' : (message.edited ?? ''),
+      message.pinned ? 'yes' : '',
+      threadLabel(message) ?? '',
     ];
     records.push(fields.map((field) => quote(defuse(field))).join(','));
   }

@@ -2,23 +2,24 @@
  * HTML export: one self-contained page that looks like the WeChat conversation it came from and
  * prints well. The archive is untrusted, so the page has no script at all, every piece of archive
  * text is escaped, and it fetches nothing: a Content-Security-Policy allows only inline styles and
- * data: images; archive images arrive already embedded (or as links to click) in the context, and
- * remote images become a placeholder showing their alt text and address.
+ * data: images; archive images (in the text or attached) arrive already embedded (or as links to
+ * click) in the context, and remote images become a placeholder showing their alt text and
+ * address. Events stand centred; replies quote the message they answer above the bubble, with a
+ * link to it when the page holds it (htmlMessage.ts).
  */
-import { avatarColorIndex, avatarInitial } from '../avatar';
 import { weekday } from '../dates';
-import type { Message, Token } from '../model';
-import { emojiFor, tokenize } from '../text/tokens';
+import type { Message } from '../model';
 import { needsTimeDivider } from '../timeDividers';
 import {
   conversationsOf,
   conversationTitle,
   countPeople,
   dayRangeLabel,
-  imageKey,
   type ExportContext,
 } from './context';
+import { writeEvent, writeMessage, type PageMessages } from './htmlMessage';
 import { EXPORT_STYLE } from './htmlStyle';
+import { escapeHtml } from './htmlText';
 
 /** Nothing but inline styles and data: images; no script, no fetch, no form, no base. */
 export const EXPORT_CSP =
@@ -51,6 +52,7 @@ export function formatHtml(messages: readonly Message[], context: ExportContext)
   let conversation: string | null = null;
   let day: string | null = null;
   let previous: Message | null = null;
+  const page: PageMessages = { context, held: new Set(messages.map((message) => message.id)) };
   for (const message of messages) {
     if (message.conversation !== conversation) {
       if (conversation !== null) out.push('</section>');
@@ -70,7 +72,8 @@ export function formatHtml(messages: readonly Message[], context: ExportContext)
     if (needsTimeDivider(previous, message)) {
       out.push(`<p class="gap">${escapeHtml(message.time.slice(0, 5))}</p>`);
     }
-    writeMessage(out, message, context);
+    if (message.kind === 'event') writeEvent(out, message, page);
+    else writeMessage(out, message, page);
     previous = message;
   }
   if (conversation !== null) out.push('</section>');
@@ -94,6 +97,7 @@ function writeHeader(
   dates: string,
 ): void {
   const people = countPeople(messages, context);
+  const events = messages.filter((message) => message.kind === 'event').length;
   out.push(
     '<header class="cover">',
     '<p class="kicker">Chat export</p>',
@@ -105,11 +109,12 @@ function writeHeader(
   out.push(
     '<dl class="facts">',
     fact('Dates', dates || '–'),
-    fact('Messages', messages.length.toLocaleString('en-US')),
+    fact('Messages', (messages.length - events).toLocaleString('en-US')),
+    ...(events > 0 ? [fact('Events', events.toLocaleString('en-US'))] : []),
     // A speakerless log records no names: "0 people" would be wrong.
     fact(
       'People',
-      people.length === 0 && messages.length > 0
+      people.length === 0 && messages.length > events
         ? 'not recorded'
         : people.length.toLocaleString('en-US'),
     ),
@@ -135,92 +140,4 @@ function writeHeader(
 
 function fact(term: string, value: string): string {
   return `<div><dt>${term}</dt><dd>${escapeHtml(value)}</dd></div>`;
-}
-
-function writeMessage(out: string[], message: Message, context: ExportContext): void {
-  const person =
-    message.speaker === '' ? '' : context.personOf(message.conversation, message.speaker);
-  const mine =
-    context.me != null &&
-    context.me !== '' &&
-    (message.speaker === context.me || person === context.me);
-  const classes = ['message', mine ? 'mine' : '', message.speaker === '' ? 'anonymous' : '']
-    .filter((name) => name !== '')
-    .join(' ');
-  out.push(`<article class="${classes}">`);
-  if (message.speaker !== '') {
-    out.push(
-      `<div class="avatar color-${avatarColorIndex(person)}" aria-hidden="true">${escapeHtml(avatarInitial(message.speaker))}</div>`,
-    );
-  }
-  const name =
-    message.speaker === '' ? '' : `<span class="speaker">${escapeHtml(message.speaker)}</span>`;
-  out.push(
-    '<div class="body">',
-    `<p class="meta">${name}<time>${escapeHtml(message.time)}</time></p>`,
-    `<div class="bubble">${message.text === '' ? '<span class="empty">(empty message)</span>' : formatTokens(tokenize(message.text), message, context)}</div>`,
-    '</div>',
-    '</article>',
-  );
-}
-
-function formatTokens(tokens: readonly Token[], message: Message, context: ExportContext): string {
-  let html = '';
-  for (const token of tokens) {
-    switch (token.kind) {
-      case 'text':
-        html += escapeHtml(token.text);
-        break;
-      case 'emoji': {
-        const emoji = emojiFor(token.name);
-        html += emoji
-          ? `<span class="emoji" title="${escapeHtml(token.text)}">${escapeHtml(emoji)}</span>`
-          : escapeHtml(token.text);
-        break;
-      }
-      case 'mention':
-        html += `<span class="mention">${escapeHtml(token.text)}</span>`;
-        break;
-      case 'url':
-        html += `<a href="${escapeHtml(token.href)}" rel="noreferrer noopener">${escapeHtml(token.text)}</a>`;
-        break;
-      case 'file':
-        html += `<span class="file">${escapeHtml(token.text)}</span>`;
-        break;
-      case 'image':
-        html += formatImage(token, message, context);
-        break;
-      default:
-        html += escapeHtml((token as Token).text);
-    }
-  }
-  return html;
-}
-
-function formatImage(
-  token: Extract<Token, { kind: 'image' }>,
-  message: Message,
-  context: ExportContext,
-): string {
-  const image = context.images?.get(imageKey(message.path, token.src));
-  const alt = token.alt === '' ? 'image' : token.alt;
-  if (image?.kind === 'embedded')
-    return `<img class="picture" src="${escapeHtml(image.dataUri)}" alt="${escapeHtml(alt)}">`;
-  if (image?.kind === 'linked') {
-    return `<a class="placeholder" href="${escapeHtml(image.href)}"><span class="placeholder-label">Image (too large to include): ${escapeHtml(alt)}</span><span class="placeholder-source">${escapeHtml(token.src)}</span></a>`;
-  }
-  return `<span class="placeholder"><span class="placeholder-label">Image not included: ${escapeHtml(alt)}</span><span class="placeholder-source">${escapeHtml(token.src)}</span></span>`;
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for element content and double- or single-quoted attribute values. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 }

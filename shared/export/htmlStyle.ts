@@ -94,6 +94,65 @@ ${AVATAR_CLASSES}
 .placeholder-label::before { content: "\\1F5BC\\FE0E  "; }
 .placeholder-source { color: var(--muted); font-size: 11px; overflow-wrap: anywhere; }
 a.placeholder { color: var(--link); border-bottom: 1px dashed #b8b8b8; }
+.meta .mark { margin-left: 8px; }
+a.mark { color: var(--link); text-decoration: none; }
+.reply {
+  display: block; max-width: 100%; margin: 0 0 4px; padding: 3px 8px; border-left: 3px solid #c9c9c9;
+  border-radius: 3px; background: rgba(0, 0, 0, 0.04); color: #5c5c5c; font-size: 13px;
+  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-decoration: none;
+}
+a.reply:hover { background: rgba(0, 0, 0, 0.07); }
+.reply-speaker { font-weight: 600; margin-right: 6px; }
+.reply.missing { font-style: italic; }
+.forwarded { display: block; color: var(--muted); font-size: 12px; margin-bottom: 2px; }
+.bubble strong { font-weight: 700; }
+.bubble code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; background: rgba(0, 0, 0, 0.06); border-radius: 3px; padding: 0 3px; }
+.bubble code.pre { display: block; padding: 6px 8px; margin: 2px 0; overflow-wrap: anywhere; }
+.quote { color: #5c5c5c; border-left: 3px solid #c9c9c9; padding-left: 6px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.spoiler { background: #4c4c4c; color: transparent; border-radius: 3px; }
+.spoiler:hover { color: inherit; background: rgba(0, 0, 0, 0.08); }
+.event { text-align: center; margin: 10px 0; }
+.event p {
+  display: inline-block; max-width: 80%; margin: 0; padding: 2px 10px; border-radius: 4px;
+  background: #dadada; color: #4c4c4c; font-size: 12px; overflow-wrap: anywhere; white-space: pre-wrap;
+}
+.event time { color: #8c8c8c; margin-left: 4px; font-variant-numeric: tabular-nums; }
+.event .reply { display: inline; margin: 0 0 0 4px; padding: 0; border: none; background: none; font-size: 12px; white-space: normal; }
+.event .reply-text::before { content: "“"; }
+.event .reply-text::after { content: "”"; }
+.event .forwarded { display: inline; font-size: 12px; }
+.event .mark { margin-left: 6px; }
+.event .attachments, .event .link-cards { align-items: center; }
+.event .reactions { justify-content: center; }
+.attachments, .link-cards { display: flex; flex-direction: column; align-items: inherit; gap: 6px; margin-top: 6px; max-width: 100%; }
+.meta + .attachments, .reply + .attachments { margin-top: 0; }
+img.attachment { display: block; height: auto; border-radius: 4px; }
+img.attachment.picture { max-width: min(100%, 360px); max-height: 480px; width: auto; }
+img.attachment.sticker { max-width: 160px; max-height: 160px; width: auto; }
+.file-card {
+  display: grid; grid-template-columns: auto 1fr; column-gap: 10px; align-items: center;
+  min-width: 220px; max-width: 100%; padding: 8px 12px; border-radius: 6px; background: var(--bubble);
+  color: var(--ink); text-decoration: none;
+}
+.file-icon { grid-row: span 2; font-size: 24px; font-family: "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif; }
+.file-name { font-size: 14px; overflow-wrap: anywhere; }
+.file-facts { font-size: 12px; color: var(--muted); }
+a.file-card .file-name { color: var(--link); }
+.link-card {
+  display: flex; flex-direction: column; gap: 1px; max-width: 360px; padding: 6px 10px;
+  border-left: 3px solid var(--link); border-radius: 4px; background: var(--bubble);
+  color: var(--ink); text-decoration: none; font-size: 13px; overflow-wrap: anywhere;
+}
+.card-title { font-weight: 600; color: var(--link); }
+.card-description { color: #4c4c4c; }
+.card-url { color: var(--muted); font-size: 11px; }
+.reactions { list-style: none; display: flex; flex-wrap: wrap; gap: 4px; margin: 4px 0 0; padding: 0; }
+.reactions li {
+  display: inline-flex; align-items: center; gap: 3px; padding: 0 8px; border-radius: 12px;
+  background: #ffffff; border: 1px solid var(--line); font-size: 13px; line-height: 22px;
+}
+.reactions .count { color: #4c4c4c; font-variant-numeric: tabular-nums; }
+.thread { margin: 3px 0 0; font-size: 12px; color: var(--link); }
 .nothing, footer { text-align: center; color: var(--muted); font-size: 12px; }
 footer { margin-top: 32px; }
 
@@ -102,13 +161,17 @@ footer { margin-top: 32px; }
   @page { margin: 14mm 12mm; }
   body { padding: 0; }
   .cover { box-shadow: none; border: 1px solid var(--line); break-after: avoid; }
-  .cover, .day span, .avatar, .bubble, .people li, .placeholder, .file {
+  .cover, .day span, .avatar, .bubble, .people li, .placeholder, .file, .event p, .reply,
+  .file-card, .link-card, .reactions li, .bubble code {
     -webkit-print-color-adjust: exact; print-color-adjust: exact;
   }
   .bubble { border: 1px solid #e2e2e2; }
   .mine .bubble { border-color: #7fd057; }
   .bubble::before { display: none; }
-  .message { break-inside: avoid; page-break-inside: avoid; }
+  .message, .event { break-inside: avoid; page-break-inside: avoid; }
+  .file-card, .link-card { border: 1px solid #e2e2e2; }
+  /* On paper there is no hovering: a spoiler shows its words, marked as hidden in the chat. */
+  .spoiler { color: inherit; background: none; text-decoration: underline dotted; }
   .day, .gap, .conversation-title { break-after: avoid; page-break-after: avoid; }
   .bubble a { border-bottom: none; text-decoration: underline; }
 }

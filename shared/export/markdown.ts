@@ -8,8 +8,11 @@
  * matter; an export may span several days and conversations, and its file may be given any name
  * (a name starting with another date would move every message to that day). So a day marker line
  * `<!-- day: 2018-05-16 in source/proddev -->` stands before each day's messages: the parser
- * understands it (shared/parse/messages.ts matchDayMarker) and Markdown viewers hide it. Message
- * text is escaped only where the parser would otherwise read it differently (markdownText.ts).
+ * understands it (shared/readers/markdown/headers.ts matchDayLine) and Markdown viewers hide it.
+ * Message text is escaped only where the parser would otherwise read it differently
+ * (markdownText.ts). What else a message carries (events, replies, files, reactions...) goes in
+ * notes on day marker lines before its header, and the front matter says in a comment what was
+ * left out (markdownNotes.ts): read back, every message has the same day, time, speaker and text.
  */
 import type { Message } from '../model';
 import {
@@ -19,6 +22,7 @@ import {
   dayRangeLabel,
   type ExportContext,
 } from './context';
+import { commentSafe, leftOutComment, messageNotes, noteLine } from './markdownNotes';
 import { encodeMessageText } from './markdownText';
 
 const BLANK_LINE = '   ';
@@ -36,6 +40,7 @@ export function formatMarkdown(messages: readonly Message[], context: ExportCont
         BLANK_LINE,
       );
     }
+    for (const note of messageNotes(message)) lines.push(noteLine(message.day, note));
     lines.push(`> ${message.time}  ${headerSafe(message.speaker)}  `, BLANK_LINE);
     for (const line of encodeMessageText(message.text))
       lines.push(IMAGE_LINE.test(line) ? `${line} ` : `${line}  `);
@@ -66,6 +71,7 @@ function frontMatter(
     'tag:\t\t  [chat]',
     `conversations: [${conversations.map(yamlString).join(', ')}]`,
     `exported:   ${yamlString(context.exportedAt)}`,
+    ...leftOutComment(messages),
     '---',
   );
   return lines;
@@ -82,9 +88,4 @@ function yamlString(value: string): string {
  */
 function headerSafe(speaker: string): string {
   return speaker.replace(/[\r\n]+/g, ' ').trim();
-}
-
-/** Conversation ids are folder paths; inside an HTML comment, `--` and line breaks must not appear. */
-function commentSafe(conversation: string): string {
-  return conversation.replace(/[\r\n]+/g, ' ').replaceAll('--', '-\u2011');
 }

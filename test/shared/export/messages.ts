@@ -2,9 +2,16 @@
 import type { Message } from '../../../shared/model';
 import { plainContext, type ExportContext } from '../../../shared/export/context';
 
-export type MessageFields = Pick<Message, 'conversation' | 'day' | 'time' | 'speaker' | 'text'>;
+/** What a test says of a message: where and when, who and what, and any of the richer fields. */
+export type MessageFields = Pick<Message, 'conversation' | 'day' | 'time' | 'speaker' | 'text'> &
+  Partial<
+    Omit<Message, 'id' | 'conversation' | 'day' | 'time' | 'speaker' | 'text' | 'path' | 'line'>
+  >;
 
-/** Sorts into archive order (conversation, day, time; stable) and numbers them. */
+/**
+ * Sorts into archive order (conversation, day, time; stable) and numbers them from 0 in that
+ * order: fields that name other messages (reply, threadOf, echoOf) use those numbers.
+ */
 export function toMessages(fields: readonly MessageFields[]): Message[] {
   const ordered = fields
     .map((message, index) => ({ message, index }))
