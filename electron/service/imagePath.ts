@@ -141,7 +141,7 @@ function isPlainRelative(path: string): boolean {
 }
 
 /** Checks the first bytes against the format's magic number. */
-function hasSignature(bytes: Buffer, contentType: string): boolean {
+export function hasSignature(bytes: Uint8Array, contentType: string): boolean {
   const starts = (...values: number[]) => values.every((value, index) => bytes[index] === value);
   switch (contentType) {
     case 'image/png':
@@ -151,7 +151,10 @@ function hasSignature(bytes: Buffer, contentType: string): boolean {
     case 'image/gif':
       return starts(0x47, 0x49, 0x46, 0x38);
     case 'image/webp':
-      return starts(0x52, 0x49, 0x46, 0x46) && bytes.subarray(8, 12).toString('latin1') === 'WEBP';
+      return (
+        starts(0x52, 0x49, 0x46, 0x46) &&
+        Buffer.from(bytes.subarray(8, 12)).toString('latin1') === 'WEBP'
+      );
     case 'image/bmp':
       return starts(0x42, 0x4d);
     default:

@@ -6,7 +6,7 @@
  * is inflated in memory. A type that could run in the page (HTML, SVG) is never served as such.
  */
 import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { lstat, open, realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ZIP_SEPARATOR } from '../../shared/readers/paths';
 import { isInside, type ImageRefusal } from './imagePath';
@@ -80,8 +80,11 @@ function zipAt(absolute: string): Promise<OpenZip> {
   return zip;
 }
 
-/** Reads an attachment of the archive at `root`. */
-export async function readArchiveMedia(root: string, path: string): Promise<MediaLookup> {
+type Located =
+  { ok: true; file: string; entry: string | null } | { ok: false; reason: ImageRefusal };
+
+/** Where an attachment's file is, when its path stays inside the archive's real location. */
+async function locateMedia(root: string, path: string): Promise<Located> {
   const separator = path.indexOf(ZIP_SEPARATOR);
   const filePath = separator === -1 ? path : path.slice(0, separator);
   const entry = separator === -1 ? null : path.slice(separator + ZIP_SEPARATOR.length);
@@ -96,7 +99,26 @@ export async function readArchiveMedia(root: string, path: string): Promise<Medi
     return { ok: false, reason: 'not-found' };
   }
   if (!isInside(realRoot, file)) return { ok: false, reason: 'outside' };
-  const contentType = mediaContentType(entry ?? filePath);
+  return { ok: true, file, entry };
+}
+
+/**
+ * The real path of an attachment held as a plain regular file inside the archive (not a zip
+ * entry), without reading it: an export links to a video rather than copying it.
+ */
+export async function archiveMediaFile(root: string, path: string): Promise<string | null> {
+  const located = await locateMedia(root, path);
+  if (!located.ok || located.entry !== null) return null;
+  const info = await lstat(located.file).catch(() => null);
+  return info?.isFile() ? located.file : null;
+}
+
+/** Reads an attachment of the archive at `root`. */
+export async function readArchiveMedia(root: string, path: string): Promise<MediaLookup> {
+  const located = await locateMedia(root, path);
+  if (!located.ok) return located;
+  const { file, entry } = located;
+  const contentType = mediaContentType(entry ?? file);
   if (entry !== null) {
     try {
       const zip = await zipAt(file);
