@@ -32,6 +32,17 @@ export const en = {
   'conversations.pin': 'Pin to the top',
   'conversations.unpin': 'Unpin',
 
+  'format.markdown': 'WeChat log',
+  'format.whatsapp': 'WhatsApp',
+  'format.telegram': 'Telegram',
+  'format.discord': 'Discord',
+  'format.slack': 'Slack',
+
+  'overlap.shares': 'Shares {count} messages with {name}. They may be one chat exported twice.',
+  'overlap.merge': 'Merge',
+  'overlap.merged': 'Merged from snapshots: {names}',
+  'overlap.separate': 'Separate',
+
   'footer.openFolder': 'Open another folder',
   'footer.diagnostics': 'Files that could not be read: {count}',
   'footer.settings': 'Settings',
@@ -44,6 +55,8 @@ export const en = {
   'header.chooseDate': 'Choose a date',
   'header.dayMessages': '{count} messages on this day',
   'header.dayMessages.one': '{count} message on this day',
+  'header.dayEvents': '{count} events',
+  'header.dayEvents.one': '{count} event',
   'header.personView': '{name}: {count} messages across all days',
   'header.clearPerson': 'Show all people',
   'header.showSpeakers': 'Show the people panel',
@@ -63,6 +76,31 @@ export const en = {
   'messages.openImage': 'Open image {alt}',
   'messages.fileCard': 'Shared file {name} (the file itself is not in the archive)',
   'messages.jumpLatest': 'Jump to the latest message',
+  'messages.event': 'System message, {time}',
+  'messages.forwardedFrom': 'Forwarded from {name}',
+  'messages.replyOpen': 'Go to the message this answers',
+  'messages.replyMissing': 'The message this answers is not in this archive.',
+  'messages.replyNoText': '(no text)',
+  'messages.reactions': 'Reactions',
+  'messages.reaction': '{emoji} {count}',
+  'messages.threadReplies': '{count} replies',
+  'messages.threadReplies.one': '{count} reply',
+  'messages.inThread': 'In a thread',
+  'messages.edited': 'edited',
+  'messages.editedAt': 'edited {when}',
+  'messages.pinned': 'Pinned',
+  'messages.spoiler': 'Hidden text: click to show',
+
+  'attachment.missing': '{name}: not in this export',
+  'attachment.notInExport': 'not in this export',
+  'attachment.remote': 'On the web, not loaded: {name}',
+  'attachment.voice': 'Voice message',
+  'attachment.voiceLength': 'Voice message · {length}',
+
+  'thread.label': 'Thread',
+  'thread.first': 'The message that started the thread',
+  'thread.replies': 'Replies',
+  'thread.close': 'Close the thread',
 
   'lightbox.title': 'Image',
   'lightbox.previous': 'Previous image',
@@ -146,6 +184,16 @@ export const en = {
   'menu.copySource': 'Copy source file and line',
   'menu.linkCopied': 'Link copied',
   'menu.sourceCopied': 'Source copied',
+  'menu.showSources': 'Show source',
+  'menu.copies': '{count} copies in other files',
+  'menu.copies.one': '{count} copy in another file',
+
+  'sources.title': 'Where this message was read',
+  'sources.one': 'Read from one file:',
+  'sources.copies': 'Read from this file, and {count} copies in other files:',
+  'sources.copies.one': 'Read from this file, and {count} copy in another file:',
+  'sources.shown': 'shown',
+  'sources.copy': 'Copy {source}',
 
   'hits.label': 'Search results in this conversation',
   'hits.position': 'Result {position} of {total} in this conversation',
@@ -202,6 +250,11 @@ export const en = {
   'settings.loadRemoteImagesHint':
     'Off by default: the archive is read without touching the network. The window reloads when this changes.',
   'settings.showSpeakers': 'Show the people panel',
+  'settings.timeZone': 'Time zone of Slack and Telegram times',
+  'settings.timeZoneSystem': 'Like this computer: {zone}',
+  'settings.timeZoneNoMatch': 'No time zone by that name.',
+  'settings.timeZoneHint':
+    'Some exports store moments, not clock times: they are shown in this zone. The archive is read again when it changes.',
   'settings.shortcuts': 'Keyboard',
 
   'shortcut.search': 'Search',
@@ -216,8 +269,11 @@ export const en = {
 
   'diagnostics.title': 'Files that could not be read',
   'diagnostics.empty': 'Every file was read.',
-  'diagnostics.count': 'Problems found: {count}. By file:',
-
+  'diagnostics.count': 'Problems found: {count}, for {reasons} reasons. The rarest first:',
+  'diagnostics.files': '{count} files',
+  'diagnostics.files.one': '{count} file',
+  'diagnostics.more': 'Show {count} more',
+  'diagnostics.fewer': 'Show fewer',
   'error.invalidArgument': 'Scrollback asked for something it cannot do. Please report this.',
   'error.noArchive': 'No archive is open. Open a folder first.',
   'error.folderUnreadable':
