@@ -109,12 +109,7 @@ export function GalleryDialog({
                     aria-label={t('messages.openImage', { alt: image.alt })}
                     title={`${image.message.day} ${image.message.time}`}
                   >
-                    <img
-                      src={image.url}
-                      alt={image.alt}
-                      loading="lazy"
-                      referrerPolicy="no-referrer"
-                    />
+                    <GalleryImage url={image.url} alt={image.alt} />
                   </button>
                 )}
               </li>
@@ -141,5 +136,22 @@ export function GalleryDialog({
         )}
       </div>
     </Dialog>
+  );
+}
+
+/** A tile's image, or what it is called when it cannot be shown (not in the export). */
+function GalleryImage({ url, alt }: { url: string; alt: string }) {
+  const t = useT();
+  const [failed, setFailed] = useState(false);
+  if (failed)
+    return <span className="gallery-placeholder">{t('attachment.missing', { name: alt })}</span>;
+  return (
+    <img
+      src={url}
+      alt={alt}
+      loading="lazy"
+      referrerPolicy="no-referrer"
+      onError={() => setFailed(true)}
+    />
   );
 }

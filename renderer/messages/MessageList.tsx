@@ -247,7 +247,7 @@ export function MessageList(props: MessageListProps) {
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 {row.kind === 'divider' ? (
-                  <div className="time-divider" role="separator">
+                  <div className="time-divider">
                     <span>{row.day ? `${row.day} ${row.time}` : row.time}</span>
                   </div>
                 ) : (
