@@ -10,6 +10,7 @@ import { useT } from '../i18n/I18nContext';
 import { Avatar } from '../messages/Avatar';
 import { FormatBadge } from './FormatBadge';
 import { orderConversations, togglePin } from './order';
+import { withoutMergedParts } from './overlaps';
 
 export function ConversationList({
   conversations,
@@ -27,7 +28,10 @@ export function ConversationList({
   onPinned: (pinned: string[]) => void;
 }) {
   const t = useT();
-  const ordered = useMemo(() => orderConversations(conversations, pinned), [conversations, pinned]);
+  const ordered = useMemo(
+    () => orderConversations(withoutMergedParts(conversations), pinned),
+    [conversations, pinned],
+  );
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();

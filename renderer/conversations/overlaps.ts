@@ -24,3 +24,11 @@ export function mergeOffers(
     .sort((a, b) => b.shared - a.shared)
     .map((overlap) => ({ with: overlap.with, shared: overlap.shared }));
 }
+
+/** The conversations to list: one merged into another is shown as part of it, not on its own. */
+export function withoutMergedParts(
+  conversations: readonly ConversationSummary[],
+): ConversationSummary[] {
+  const parts = new Set(conversations.flatMap((conversation) => conversation.merged ?? []));
+  return conversations.filter((conversation) => !parts.has(conversation.id));
+}

@@ -5,11 +5,14 @@
  */
 
 export function zoneNames(): string[] {
+  let names: string[];
   try {
-    return Intl.supportedValuesOf('timeZone');
+    names = Intl.supportedValuesOf('timeZone');
   } catch {
-    return ['UTC'];
+    names = [];
   }
+  // Some browsers list only places: UTC itself is always offered.
+  return names.includes('UTC') ? names : ['UTC', ...names];
 }
 
 /** `Asia/Shanghai (GMT+8)`; null names this computer's zone. */

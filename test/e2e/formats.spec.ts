@@ -207,3 +207,25 @@ test('search finds a word of each export, lists each among its facets, and opens
     await expect(page.locator('.message-focused mark').first()).toHaveText(word.split(' ')[0]!);
   }
 });
+
+test('Slack times follow the time zone chosen in Settings; the archive is read again', async ({
+  page,
+}) => {
+  const chooseZone = async (typed: string, option: RegExp) => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const zone = dialog.getByRole('combobox', { name: 'Time zone of Slack and Telegram times' });
+    await zone.fill(typed);
+    await dialog.getByRole('option', { name: option }).click();
+    await expect(zone).toHaveAttribute('placeholder', option);
+    await page.keyboard.press('Escape');
+  };
+  await page.goto(at(SLACK, '2024-03-12'));
+  await chooseZone('UTC', /^UTC \(GMT/);
+  const first = page.locator('.message', { hasText: '周六九溪十八涧' });
+  await expect(first).toHaveAttribute('aria-label', '小溪, 01:10:00');
+  await chooseZone('shanghai', /^Asia\/Shanghai \(GMT\+8\)$/);
+  await expect(first).toHaveAttribute('aria-label', '小溪, 09:10:00');
+  await expect(page.locator('.time-divider').first()).toHaveText('09:00');
+  await shot(page, 'formats-slack-shanghai');
+});

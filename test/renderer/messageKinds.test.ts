@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConversationSummary, Message } from '../../shared/model';
-import { mergeOffers } from '../../renderer/conversations/overlaps';
+import { mergeOffers, withoutMergedParts } from '../../renderer/conversations/overlaps';
 import { entriesOf } from '../../renderer/gallery/galleryItems';
 import { messageImages } from '../../renderer/messages/images';
 import { fitBox, formatDuration, formatSize } from '../../renderer/messages/mediaFormat';
@@ -122,6 +122,15 @@ describe('overlapping conversations', () => {
     expect(mergeOffers(other, [daily, merged, other])).toEqual([]);
     // A conversation no longer in the archive is not offered.
     expect(mergeOffers(merged, [merged])).toEqual([]);
+  });
+
+  it('once merged, the part is listed as part of the whole, not on its own', () => {
+    const whole = { ...conversation('whole', 30_000), merged: ['daily'] };
+    expect(
+      withoutMergedParts([conversation('daily', 400), whole, conversation('other', 5)]).map(
+        (each) => each.id,
+      ),
+    ).toEqual(['whole', 'other']);
   });
 });
 
