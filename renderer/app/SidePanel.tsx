@@ -3,24 +3,10 @@
  * column, or an overlay in narrow windows).
  */
 import type { Settings, SpeakersResult } from '../../shared/api';
-import type { Message } from '../../shared/model';
-import type { MessageActions } from '../messages/actions';
-import type { MenuPosition } from '../messages/MessageRow';
-import type { ClickMode } from '../selection/selection';
+import type { RowContext } from '../messages/actions';
 import { SpeakerSidebar } from '../speakers/SpeakerSidebar';
 import { ThreadPanel } from '../threads/ThreadPanel';
 import type { QueryState } from './useApiQuery';
-
-/** What a row of messages needs from the reader, wherever it is shown. */
-export interface RowContext {
-  isSelected: (id: number) => boolean;
-  selecting: boolean;
-  personOf: (speaker: string) => string;
-  isMine: (speaker: string) => boolean;
-  onSelect: (message: Message, mode: ClickMode) => void;
-  onMenu: (message: Message, position: MenuPosition) => void;
-  actions: MessageActions;
-}
 
 export function SidePanel(props: {
   /** The thread open, by its first message's id; null shows the people. */

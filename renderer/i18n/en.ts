@@ -262,7 +262,7 @@ export const en = {
   'shortcut.click': 'click a time',
   'shortcut.select': 'Select a range / add or remove one',
   'shortcut.copy': 'Copy the selected messages as text',
-  'shortcut.escape': 'Clear the selection, then the person filter',
+  'shortcut.escape': 'Close a thread, clear the selection, then the person filter',
   'shortcut.messages': 'Move through the messages, to the ends, by pages',
   'shortcut.messageKeys': 'Select the focused message; open its menu',
   'shortcut.results': 'Next / previous search result in the conversation',

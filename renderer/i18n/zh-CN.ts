@@ -261,7 +261,7 @@ export const zhCN: Messages = {
   'shortcut.click': '点击时间',
   'shortcut.select': '选择一段 / 加选或取消一条',
   'shortcut.copy': '把已选消息复制为文字',
-  'shortcut.escape': '清除选择，再按一次清除成员筛选',
+  'shortcut.escape': '关闭话题，清除选择，再清除成员筛选',
   'shortcut.messages': '在消息间移动、到两端、翻页',
   'shortcut.messageKeys': '选择当前消息；打开它的菜单',
   'shortcut.results': '本会话中的下一条 / 上一条搜索结果',

@@ -16,10 +16,8 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import type { Message } from '../../shared/model';
 import type { Anchor } from '../app/route';
 import { useT } from '../i18n/I18nContext';
-import type { ClickMode } from '../selection/selection';
 import {
   atEnd,
   firstInView,
@@ -28,13 +26,12 @@ import {
   scrollToEdge,
   settleOnRow,
 } from './listScroll';
-import type { MessageActions } from './actions';
+import type { RowContext } from './actions';
 import { listKeyAction } from './listKeys';
 import { MessageItem } from './MessageItem';
-import type { MenuPosition } from './MessageRow';
 import { estimateRowHeight, type Row } from './rows';
 
-export interface MessageListProps {
+export interface MessageListProps extends RowContext {
   rows: readonly Row[];
   label: string;
   /** A message to land on in the middle and highlight (a search result, a link). */
@@ -45,13 +42,6 @@ export interface MessageListProps {
   anchor: Anchor | null;
   onAnchor: (anchor: Anchor | null) => void;
   multiDay: boolean;
-  isSelected: (id: number) => boolean;
-  selecting: boolean;
-  personOf: (speaker: string) => string;
-  isMine: (speaker: string) => boolean;
-  onSelect: (message: Message, mode: ClickMode) => void;
-  onMenu: (message: Message, position: MenuPosition) => void;
-  actions: MessageActions;
   /** Called when the end of the list comes near (to load the next page). */
   onNearEnd?: () => void;
   /** Whether this list ends with the conversation's latest message. */

@@ -8,24 +8,15 @@ import { api } from '../api';
 import { errorSentence } from '../app/errors';
 import { useApiQuery } from '../app/useApiQuery';
 import { useT } from '../i18n/I18nContext';
-import type { MessageActions } from '../messages/actions';
+import type { RowContext } from '../messages/actions';
 import { MessageItem } from '../messages/MessageItem';
-import type { MenuPosition } from '../messages/MessageRow';
-import type { ClickMode } from '../selection/selection';
 
-export interface ThreadPanelProps {
+export interface ThreadPanelProps extends RowContext {
   /** The thread's first message. */
   id: number;
   /** Bumped when the conversation changes on disk: the thread is read again. */
   changed: number;
   overlay: boolean;
-  isSelected: (id: number) => boolean;
-  selecting: boolean;
-  personOf: (speaker: string) => string;
-  isMine: (speaker: string) => boolean;
-  onSelect: (message: Message, mode: ClickMode) => void;
-  onMenu: (message: Message, position: MenuPosition) => void;
-  actions: MessageActions;
   onClose: () => void;
 }
 

@@ -24,6 +24,8 @@ const TELEGRAM = 'exports/telegram/DataExport_2024-03-12/result.json#1980000001'
 const DISCORD = 'exports/discord/TrailNote - Text Channels - dev [1160000000000000001].json';
 const WHATSAPP = 'exports/WhatsApp Chat - Trail Club.zip';
 const SLACK = 'exports/slack/general';
+const PHOTO =
+  'exports/telegram/DataExport_2024-03-12/chats/chat_001/photos/photo_1@10-03-2024_08-31-05.jpg';
 
 const at = (conversation: string, day: string) =>
   `${server.url}#/${encodeURIComponent(conversation)}/${day}`;
@@ -82,11 +84,15 @@ test('Telegram: events, replies, a photo, a sticker, a reaction, styles, a forwa
   await expect(page.locator('.message-focused')).toContainText('Count me in!');
   // Photo, sticker, reaction, edit.
   await page.locator('.message-scroll').evaluate((list) => (list.scrollTop = list.scrollHeight));
-  await expectImage(
-    page,
-    'photo_1@10-03-2024_08-31-05.jpg',
-    'exports/telegram/DataExport_2024-03-12/chats/chat_001/photos/photo_1@10-03-2024_08-31-05.jpg',
-  );
+  await expectImage(page, 'photo_1@10-03-2024_08-31-05.jpg', PHOTO);
+  // A photo opens large among the conversation's images (the photo and the sticker).
+  if (await served(page, PHOTO)) {
+    await page.locator(`.attachments img[alt="${PHOTO.split('/').pop()}"]`).click();
+    await expect(page.locator('dialog.lightbox h2')).toContainText('(1/2)');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('dialog.lightbox h2')).toHaveText('sticker.webp (2/2)');
+    await page.keyboard.press('Escape');
+  }
   await expectImage(
     page,
     'sticker.webp',
