@@ -3,6 +3,7 @@
  * holds), its files (named in text, or attached) and its links (in text, link previews and
  * styled links); an image opens large among the others, a file or a link opens its message.
  */
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { shot } from './screenshots';
 import { BUNDLED_SAMPLE, serve, type Served } from './serve';
@@ -78,4 +79,36 @@ test('a Discord channel’s links: the address in the text, once with its previe
   await expect(gallery.locator('.gallery-row-text')).toHaveText([
     'https://example.com/shanye/trailnote/pull/61',
   ]);
+});
+
+test('an export’s photo opens large among the conversation’s images, the sticker next', async ({
+  page,
+}) => {
+  // The files as the host serves them by archive path (read here from the sample folder, so that
+  // this holds whatever the host's route answers).
+  await page.route('**/api/media?**', async (route) => {
+    const path = new URL(route.request().url()).searchParams.get('path') ?? '';
+    if (path.includes('!') || path.includes('..')) return route.continue();
+    await route.fulfill({ path: join(BUNDLED_SAMPLE, path) });
+  });
+  await page.goto(
+    `${server.url}#/exports%2Ftelegram%2FDataExport_2024-03-12%2Fresult.json%231980000001/2024-03-10`,
+  );
+  await page.locator('.message-scroll').evaluate((list) => (list.scrollTop = list.scrollHeight));
+  const photo = page.locator('.attachments img[alt="photo_1@10-03-2024_08-31-05.jpg"]');
+  await expect
+    .poll(() => photo.evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBe(160);
+  // The sticker stands smaller, without a bubble.
+  const sticker = page.locator('.attachments .sticker img');
+  await expect
+    .poll(() => sticker.evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBeGreaterThan(0);
+  await shot(page, 'gallery-telegram-photo-sticker');
+  await photo.click();
+  const title = page.locator('dialog.lightbox h2');
+  await expect(title).toHaveText('photo_1@10-03-2024_08-31-05.jpg (1/2)');
+  await page.keyboard.press('ArrowRight');
+  await expect(title).toHaveText('sticker.webp (2/2)');
+  await page.keyboard.press('Escape');
 });
