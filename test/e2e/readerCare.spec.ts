@@ -205,3 +205,23 @@ test('a speakerless log is a timeline: no avatars, and it says no speakers are r
   await expect(page.locator('.speakers-count')).toHaveText(/No speakers recorded/);
   await shot(page, '25-timeline');
 });
+
+test('a person’s view jumps to their first message of a date chosen in the calendar', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}${TRAIL}`);
+  await page.getByRole('button', { name: 'All days' }).click();
+  await page.locator('#people .person', { hasText: '林小溪' }).click();
+  await expect(page.locator('.chat-subtitle')).toContainText('across all days');
+  await page.getByRole('button', { name: 'Go to a date' }).click();
+  await page.locator('[data-day="2024-03-06"]').click();
+  // Their first message of 2024-03-06, among their messages of every day.
+  await expect(page.locator('.message-focused .message-time')).toHaveText('2024-03-06 18:01:44');
+  await expect(page.locator('.message-focused .bubble')).toContainText('好看！配色很山野');
+  await page.getByRole('button', { name: 'Go to a date' }).click();
+  await page.getByRole('textbox', { name: 'Go to date' }).fill('2024-03-08');
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  // No message of theirs on 03-08: the next one they wrote.
+  await expect(page.locator('.message-focused .message-time')).toHaveText('2024-03-09 07:45:10');
+  await expect(page).toHaveURL(/person=/);
+});
