@@ -5,6 +5,8 @@ import { App } from './app/App';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/messages.css';
+import './styles/messageKinds.css';
+import './styles/readerParts.css';
 import './styles/panels.css';
 import './styles/calendar.css';
 import './styles/search.css';

@@ -16,7 +16,7 @@ import { useArchiveStatus } from './useArchiveStatus';
 export function App() {
   const { settings, update } = useSettings();
   const { locale } = useAppearance(settings);
-  const { status, refresh, changes } = useArchiveStatus();
+  const { status, refresh, reread, changes } = useArchiveStatus();
   // The last archive that was ready in this page.
   const [shown, setShown] = useState<ArchiveInfo | null>(null);
   if (status?.state === 'ready' && status.archive !== shown) setShown(status.archive);
@@ -34,6 +34,7 @@ export function App() {
         onSettings={update}
         changes={changes}
         onArchiveOpened={refresh}
+        onReread={reread}
       />
     );
   } else if (status.state === 'loading') screen = <Loading status={status} />;

@@ -2,7 +2,7 @@
  * A modal dialog on the native <dialog> element: the browser traps focus, Esc closes it, and
  * assistive technology hears a dialog with its title.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nContext';
 
 export function Dialog({
@@ -10,11 +10,14 @@ export function Dialog({
   onClose,
   children,
   className,
+  onKeyDown,
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
   className?: string;
+  /** Keys anywhere in the dialog (its close button included), e.g. the lightbox's arrows. */
+  onKeyDown?: (event: KeyboardEvent) => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -31,6 +34,7 @@ export function Dialog({
       ref={ref}
       className={`dialog ${className ?? ''}`}
       aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

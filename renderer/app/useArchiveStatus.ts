@@ -13,6 +13,9 @@ const POLL_MS = 400;
 export function useArchiveStatus(): {
   status: ArchiveStatus | null;
   refresh: () => void;
+  /** The archive was read again as a whole (conversations merged, another time zone): every
+   *  view fetches what it shows again, and the status follows. */
+  reread: () => void;
   changes: ArchiveChanges;
 } {
   const [status, setStatus] = useState<ArchiveStatus | null>(null);
@@ -44,6 +47,11 @@ export function useArchiveStatus(): {
     });
   }, [refresh, apply]);
 
+  const reread = useCallback(() => {
+    setChanges(withArchiveOpened);
+    refresh();
+  }, [refresh]);
+
   const loading = status?.state === 'loading';
   useEffect(() => {
     if (!loading) return;
@@ -51,5 +59,5 @@ export function useArchiveStatus(): {
     return () => window.clearInterval(timer);
   }, [loading, refresh]);
 
-  return { status, refresh, changes };
+  return { status, refresh, reread, changes };
 }

@@ -1,13 +1,16 @@
 /**
  * The conversations of the archive, as WeChat lists chats: pinned ones first, then by last
- * activity; each with an avatar, the title, the last active day and the message count. Arrow
+ * activity; each with an avatar, the title, the last active day, the app it was exported from
+ * and the message count. Arrow
  * keys move between them; the pin button (or P on a focused conversation) pins and unpins.
  */
 import { useMemo, type KeyboardEvent } from 'react';
 import type { ConversationSummary } from '../../shared/model';
 import { useT } from '../i18n/I18nContext';
 import { Avatar } from '../messages/Avatar';
+import { FormatBadge } from './FormatBadge';
 import { orderConversations, togglePin } from './order';
+import { withoutMergedParts } from './overlaps';
 
 export function ConversationList({
   conversations,
@@ -25,7 +28,10 @@ export function ConversationList({
   onPinned: (pinned: string[]) => void;
 }) {
   const t = useT();
-  const ordered = useMemo(() => orderConversations(conversations, pinned), [conversations, pinned]);
+  const ordered = useMemo(
+    () => orderConversations(withoutMergedParts(conversations), pinned),
+    [conversations, pinned],
+  );
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
@@ -66,6 +72,7 @@ export function ConversationList({
                   <span className="conversation-day">{conversation.last}</span>
                 </span>
                 <span className="conversation-line conversation-sub">
+                  <FormatBadge format={conversation.format} />
                   <span className="conversation-path">{conversation.id}</span>
                   <span className="conversation-count">
                     {t('conversations.messages', { count: conversation.messages })}

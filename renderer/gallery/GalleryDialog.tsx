@@ -1,19 +1,20 @@
 /**
  * A conversation's images, files and links, newest first, found with the search API
- * (`has:image` within the conversation).
- * An image opens in the lightbox with the gallery's other images; a file or link opens its message.
+ * (`has:image` within the conversation); the messages of an export are fetched whole for their
+ * attachments. An image opens in the lightbox with the gallery's other images; a file or a link
+ * opens its message.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { SearchHit } from '../../shared/api';
-import type { Feature } from '../../shared/query/parse';
-import { tokenize } from '../../shared/text/tokens';
-import { api, archiveImageUrl } from '../api';
+import type { Message } from '../../shared/model';
+import { api } from '../api';
 import { Dialog } from '../app/Dialog';
-import { useT } from '../i18n/I18nContext';
+import { useLocale, useT } from '../i18n/I18nContext';
 import type { LightboxImage } from '../messages/Lightbox';
+import { formatSize } from '../messages/mediaFormat';
+import { entriesOf, imagesOfMessages, textSuffices, type GalleryTab } from './galleryItems';
+import { messagesOfHits } from './hitMessages';
 
 const LIMIT = 500;
-type Tab = Extract<Feature, 'image' | 'file' | 'link'>;
 
 export function GalleryDialog({
   conversation,
@@ -27,42 +28,39 @@ export function GalleryDialog({
   title: string;
   loadRemoteImages: boolean;
   onOpenImage: (images: LightboxImage[], at: number) => void;
-  onOpenMessage: (hit: SearchHit) => void;
+  onOpenMessage: (message: Message) => void;
   onClose: () => void;
 }) {
   const t = useT();
-  const [tab, setTab] = useState<Tab>('image');
-  const [found, setFound] = useState<{
-    tab: Tab;
-    items: { hit: SearchHit; path: string }[];
-  } | null>(null);
+  const locale = useLocale();
+  const [tab, setTab] = useState<GalleryTab>('image');
+  const [found, setFound] = useState<{ tab: GalleryTab; messages: Message[] } | null>(null);
 
   useEffect(() => {
     let current = true;
     api
       .search({ query: `has:${tab}`, conversation, limit: LIMIT })
-      .then((result) => result.hits.map((hit) => ({ hit, path: hit.path })))
+      .then((result) => messagesOfHits(result.hits, textSuffices(tab)))
       .then(
-        (items) => current && setFound({ tab, items }),
-        () => current && setFound({ tab, items: [] }),
+        (messages) => current && setFound({ tab, messages }),
+        () => current && setFound({ tab, messages: [] }),
       );
     return () => {
       current = false;
     };
   }, [conversation, tab]);
 
-  const items = found?.tab === tab ? found.items : null;
-  const images: (LightboxImage & { hit: SearchHit; remote: boolean })[] = useMemo(() => {
-    if (tab !== 'image' || !items) return [];
-    return items.flatMap(({ hit, path }) =>
-      tokenize(hit.text).flatMap((token) => {
-        if (token.kind !== 'image') return [];
-        const remote = /^https?:\/\//i.test(token.src);
-        const url = remote ? token.src : archiveImageUrl(path, token.src);
-        return [{ url, alt: token.alt || hit.day, hit, remote }];
-      }),
-    );
-  }, [items, tab]);
+  const messages = found?.tab === tab ? found.messages : null;
+  const images = useMemo(
+    () => (tab === 'image' && messages ? imagesOfMessages(messages) : []),
+    [messages, tab],
+  );
+  const shownImages = images.filter((image) => !image.remote || loadRemoteImages);
+  const entries = useMemo(
+    () => (tab !== 'image' && messages ? entriesOf(messages, tab) : []),
+    [messages, tab],
+  );
+  const empty = tab === 'image' ? images.length === 0 : entries.length === 0;
 
   return (
     <Dialog title={t('gallery.title', { title })} onClose={onClose} className="gallery-dialog">
@@ -73,7 +71,6 @@ export function GalleryDialog({
             type="button"
             role="tab"
             aria-selected={tab === kind}
-            aria-pressed={tab === kind}
             onClick={() => setTab(kind)}
           >
             {t(
@@ -87,41 +84,32 @@ export function GalleryDialog({
         ))}
       </div>
       <div className="gallery-body" role="tabpanel">
-        {items === null ? (
+        {messages === null ? (
           <p>{t('common.loading')}</p>
-        ) : items.length === 0 ? (
+        ) : empty ? (
           <p>{t('gallery.empty')}</p>
         ) : tab === 'image' ? (
           <ul className="gallery-grid">
             {images.map((image, index) => (
-              <li key={`${image.hit.id}-${index}`}>
+              <li key={`${image.message.id}-${index}`}>
                 {image.remote && !loadRemoteImages ? (
                   <button
                     type="button"
                     className="gallery-tile gallery-placeholder"
-                    onClick={() => onOpenMessage(image.hit)}
+                    onClick={() => onOpenMessage(image.message)}
                     title={image.url}
                   >
-                    {t('gallery.remote', { day: image.hit.day })}
+                    {t('gallery.remote', { day: image.message.day })}
                   </button>
                 ) : (
                   <button
                     type="button"
                     className="gallery-tile"
-                    onClick={() =>
-                      onOpenImage(
-                        images.filter((i) => !i.remote || loadRemoteImages),
-                        index,
-                      )
-                    }
+                    onClick={() => onOpenImage(shownImages, shownImages.indexOf(image))}
                     aria-label={t('messages.openImage', { alt: image.alt })}
+                    title={`${image.message.day} ${image.message.time}`}
                   >
-                    <img
-                      src={image.url}
-                      alt={image.alt}
-                      loading="lazy"
-                      referrerPolicy="no-referrer"
-                    />
+                    <GalleryImage url={image.url} alt={image.alt} />
                   </button>
                 )}
               </li>
@@ -129,27 +117,41 @@ export function GalleryDialog({
           </ul>
         ) : (
           <ul className="gallery-list">
-            {items.flatMap(({ hit }) =>
-              tokenize(hit.text)
-                .filter((token) => (tab === 'file' ? token.kind === 'file' : token.kind === 'url'))
-                .map((token, index) => (
-                  <li key={`${hit.id}-${index}`}>
-                    <button
-                      type="button"
-                      className="gallery-row"
-                      onClick={() => onOpenMessage(hit)}
-                    >
-                      <span className="gallery-row-text">
-                        {token.kind === 'file' ? token.name : token.text}
-                      </span>
-                      <span className="gallery-row-day">{hit.day}</span>
-                    </button>
-                  </li>
-                )),
-            )}
+            {entries.map((entry, index) => (
+              <li key={`${entry.message.id}-${index}`}>
+                <button
+                  type="button"
+                  className="gallery-row"
+                  onClick={() => onOpenMessage(entry.message)}
+                >
+                  <span className="gallery-row-text">{entry.label}</span>
+                  <span className="gallery-row-day">
+                    {entry.size !== undefined && `${formatSize(entry.size, locale)} · `}
+                    {entry.message.day}
+                  </span>
+                </button>
+              </li>
+            ))}
           </ul>
         )}
       </div>
     </Dialog>
+  );
+}
+
+/** A tile's image, or what it is called when it cannot be shown (not in the export). */
+function GalleryImage({ url, alt }: { url: string; alt: string }) {
+  const t = useT();
+  const [failed, setFailed] = useState(false);
+  if (failed)
+    return <span className="gallery-placeholder">{t('attachment.missing', { name: alt })}</span>;
+  return (
+    <img
+      src={url}
+      alt={alt}
+      loading="lazy"
+      referrerPolicy="no-referrer"
+      onError={() => setFailed(true)}
+    />
   );
 }

@@ -15,3 +15,8 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
 export function useT(): Translate {
   return useContext(I18nContext).t;
 }
+
+/** The active language, for what Intl formats (sizes, durations, zone names). */
+export function useLocale(): Locale {
+  return useContext(I18nContext).locale;
+}

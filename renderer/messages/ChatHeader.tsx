@@ -4,17 +4,19 @@
  * messages of a date), the gallery, selection buttons, and the people panel's button.
  */
 import { useRef, useState } from 'react';
-import type { DayActivity } from '../../shared/model';
+import type { DayActivity, FormatId } from '../../shared/model';
 import { CalendarPopover } from '../calendar/CalendarPopover';
 import { adjacentDay } from '../calendar/calendarModel';
+import { FormatBadge } from '../conversations/FormatBadge';
 import { useT } from '../i18n/I18nContext';
 
 export interface ChatHeaderProps {
   title: string;
+  format: FormatId;
   day: string | null;
   days: readonly DayActivity[];
-  /** The day's message count, from the service. */
-  dayCount: number;
+  /** The day's message and event counts, from the service (events are counted apart). */
+  activity: DayActivity | undefined;
   person: { name: string; total: number } | null;
   onClearPerson: () => void;
   onDay: (day: string) => void;
@@ -26,7 +28,9 @@ export interface ChatHeaderProps {
 }
 
 export function ChatHeader(props: ChatHeaderProps) {
-  const { title, day, days, dayCount, person, onDay } = props;
+  const { title, day, days, person, onDay } = props;
+  const dayCount = props.activity?.messages ?? 0;
+  const dayEvents = props.activity?.events ?? 0;
   const t = useT();
   const [calendarOpen, setCalendarOpen] = useState(false);
   const dayButton = useRef<HTMLButtonElement>(null);
@@ -40,12 +44,17 @@ export function ChatHeader(props: ChatHeaderProps) {
   return (
     <header className="chat-header">
       <div className="chat-title-block">
-        <h1 className="chat-title">{title}</h1>
+        <div className="chat-title-line">
+          <h1 className="chat-title">{title}</h1>
+          <FormatBadge format={props.format} />
+        </div>
         <p className="chat-subtitle" aria-live="polite">
           {person
             ? t('header.personView', { name: person.name, count: person.total })
             : day
-              ? t('header.dayMessages', { count: dayCount })
+              ? dayEvents > 0
+                ? `${t('header.dayMessages', { count: dayCount })} · ${t('header.dayEvents', { count: dayEvents })}`
+                : t('header.dayMessages', { count: dayCount })
               : ''}
         </p>
       </div>

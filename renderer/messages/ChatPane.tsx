@@ -11,11 +11,8 @@ export interface ChatPaneProps {
   /** Null when no conversation is chosen. */
   header: ChatHeaderProps | null;
   list: Omit<MessageListProps, 'label'> & { key: string };
-  label: string;
   loading: boolean;
   error: ApiError | null;
-  /** What to say when the list is empty and loaded. */
-  emptyText: string;
   selectedCount: number;
   note: string | null;
   onCopy: () => void;
@@ -28,6 +25,11 @@ export interface ChatPaneProps {
 export function ChatPane(props: ChatPaneProps) {
   const { header, list, loading, error, selectedCount, note } = props;
   const t = useT();
+  // What the list is called, and what it says when it is empty.
+  const label = header?.person
+    ? t('header.personView', { name: header.person.name, count: header.person.total })
+    : t('messages.listLabel', { day: header?.day ?? '' });
+  const emptyText = header?.person ? t('messages.noneForPerson') : t('messages.emptyDay');
 
   if (!header) {
     return (
@@ -45,14 +47,14 @@ export function ChatPane(props: ChatPaneProps) {
       </p>
     );
   } else if (list.rows.length === 0) {
-    body = <p className="placeholder">{loading ? t('common.loading') : props.emptyText}</p>;
+    body = <p className="placeholder">{loading ? t('common.loading') : emptyText}</p>;
   } else {
     const { key, ...rest } = list;
-    body = <MessageList key={key} label={props.label} {...rest} />;
+    body = <MessageList key={key} label={label} {...rest} />;
   }
 
   return (
-    <main className="chat" aria-busy={loading} id="chat" aria-label={props.label}>
+    <main className="chat" aria-busy={loading} id="chat" aria-label={label}>
       <ChatHeader {...header} />
       {props.banner}
       {body}

@@ -48,8 +48,8 @@ export function Lightbox({
   };
   const title = `${image.alt || t('lightbox.title')}${images.length > 1 ? ` (${at + 1}/${images.length})` : ''}`;
   return (
-    <Dialog title={title} onClose={onClose} className="lightbox">
-      <div className="lightbox-body" onKeyDown={onKeyDown}>
+    <Dialog title={title} onClose={onClose} className="lightbox" onKeyDown={onKeyDown}>
+      <div className="lightbox-body">
         <div className="lightbox-stage">
           <img
             className={`lightbox-image${zoom > 0 ? ' lightbox-zoomed' : ''}`}

@@ -16,10 +16,8 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import type { Message } from '../../shared/model';
 import type { Anchor } from '../app/route';
 import { useT } from '../i18n/I18nContext';
-import type { ClickMode } from '../selection/selection';
 import {
   atEnd,
   firstInView,
@@ -28,11 +26,12 @@ import {
   scrollToEdge,
   settleOnRow,
 } from './listScroll';
-import { MessageRow, type MenuPosition } from './MessageRow';
-import type { TextActions } from './MessageText';
-import type { Row } from './rows';
+import type { RowContext } from './actions';
+import { listKeyAction } from './listKeys';
+import { MessageItem } from './MessageItem';
+import { estimateRowHeight, type Row } from './rows';
 
-export interface MessageListProps {
+export interface MessageListProps extends RowContext {
   rows: readonly Row[];
   label: string;
   /** A message to land on in the middle and highlight (a search result, a link). */
@@ -43,13 +42,6 @@ export interface MessageListProps {
   anchor: Anchor | null;
   onAnchor: (anchor: Anchor | null) => void;
   multiDay: boolean;
-  isSelected: (id: number) => boolean;
-  selecting: boolean;
-  personOf: (speaker: string) => string;
-  isMine: (speaker: string) => boolean;
-  onSelect: (message: Message, mode: ClickMode) => void;
-  onMenu: (message: Message, position: MenuPosition) => void;
-  actions: TextActions;
   /** Called when the end of the list comes near (to load the next page). */
   onNearEnd?: () => void;
   /** Whether this list ends with the conversation's latest message. */
@@ -59,11 +51,6 @@ export interface MessageListProps {
 }
 
 const ANCHOR_DELAY_MS = 150;
-
-function estimateSize(row: Row | undefined): number {
-  if (!row || row.kind === 'divider') return 40;
-  return row.message.text.length > 60 ? 96 : 72;
-}
 
 export function MessageList(props: MessageListProps) {
   const { rows, label, focusMessage, anchor, onAnchor, onNearEnd, endsAtLatest, onLatest } = props;
@@ -99,7 +86,7 @@ export function MessageList(props: MessageListProps) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => estimateSize(rows[index]),
+    estimateSize: (index) => estimateRowHeight(rows[index]),
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 6,
     rangeExtractor,
@@ -206,40 +193,18 @@ export function MessageList(props: MessageListProps) {
       if (index !== undefined) moveTo(index, where);
     };
     const row = rows[activeIndex];
-    switch (event.key) {
-      case 'ArrowDown':
-        step(1);
-        break;
-      case 'ArrowUp':
-        step(-1);
-        break;
-      case 'PageDown':
-        void page(1);
-        break;
-      case 'PageUp':
-        void page(-1);
-        break;
-      case 'Home':
-        void edge('start');
-        break;
-      case 'End':
-        void edge('end');
-        break;
-      case ' ':
-        if (row?.kind !== 'message' || target.closest('button, a')) return;
-        props.onSelect(row.message, event.shiftKey ? 'range' : 'toggle');
-        break;
-      case 'ContextMenu':
-      case 'F10':
-        if (event.key === 'F10' && !event.shiftKey) return;
-        if (row?.kind !== 'message') return;
-        {
-          const box = rowElement(scroller, row.message.id)?.getBoundingClientRect();
-          props.onMenu(row.message, { x: (box?.left ?? 0) + 80, y: (box?.top ?? 0) + 24 });
-        }
-        break;
-      default:
-        return;
+    const action = listKeyAction(event);
+    if (action === null) return;
+    if (action.kind === 'step') step(action.offset);
+    else if (action.kind === 'page') void page(action.direction);
+    else if (action.kind === 'edge') void edge(action.where);
+    else if (row?.kind !== 'message') return;
+    else if (action.kind === 'select') {
+      if (row.message.kind === 'event' || target.closest('button, a')) return;
+      props.onSelect(row.message, action.range ? 'range' : 'toggle');
+    } else {
+      const box = rowElement(scroller, row.message.id)?.getBoundingClientRect();
+      props.onMenu(row.message, { x: (box?.left ?? 0) + 80, y: (box?.top ?? 0) + 24 });
     }
     event.preventDefault();
   };
@@ -272,11 +237,11 @@ export function MessageList(props: MessageListProps) {
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 {row.kind === 'divider' ? (
-                  <div className="time-divider" role="separator">
+                  <div className="time-divider">
                     <span>{row.day ? `${row.day} ${row.time}` : row.time}</span>
                   </div>
                 ) : (
-                  <MessageRow
+                  <MessageItem
                     message={row.message}
                     person={props.personOf(row.message.speaker)}
                     mine={props.isMine(row.message.speaker)}

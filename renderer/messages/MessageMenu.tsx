@@ -1,6 +1,7 @@
 /**
  * A message's menu, opened by a right click or the context-menu key: copy its text, copy a link
- * to it, select it, and where it comes from (its file and line, copied on click). A menu as the
+ * to it, select it (an event is not selected), and where it comes from: its file and line,
+ * copied on click, or every file and line it was read from ("Show source"). A menu as the
  * platform's are: arrow keys move, Enter chooses, Esc or a click elsewhere closes, and focus
  * returns where it was.
  */
@@ -17,6 +18,7 @@ export interface MessageMenuProps {
   onCopyLink: () => void;
   onSelect: () => void;
   onCopySource: () => void;
+  onShowSources: () => void;
   onClose: () => void;
 }
 
@@ -98,8 +100,14 @@ export function MessageMenu(props: MessageMenuProps) {
     >
       {item(t('menu.copyText'), props.onCopyText)}
       {item(t('menu.copyLink'), props.onCopyLink)}
-      {item(props.selected ? t('menu.unselect') : t('menu.select'), props.onSelect)}
+      {message.kind !== 'event' &&
+        item(props.selected ? t('menu.unselect') : t('menu.select'), props.onSelect)}
       {item(t('menu.copySource'), props.onCopySource, `${message.path}:${message.line}`)}
+      {item(
+        t('menu.showSources'),
+        props.onShowSources,
+        message.copies ? t('menu.copies', { count: message.copies }) : undefined,
+      )}
     </div>
   );
 }

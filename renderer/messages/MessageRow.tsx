@@ -1,8 +1,11 @@
 /**
  * One message as WeChat shows it in a group: avatar, the speaker's name above the bubble, and the
- * bubble (on the right in green for "me"). A speakerless log's lines are a plain timeline: no
- * avatar, no name. The time beside the name selects the message (Shift for a range, Ctrl/Cmd to
- * toggle); so does the checkbox that shows on hover. A right click opens the message's menu.
+ * bubble (on the right in green for "me"). Around the text, what richer exports carry: who it
+ * was forwarded from and the message it answers (in the bubble, as Telegram shows them), the
+ * files it attaches (below, without a bubble: a sticker or a voice note stands on its own), link
+ * previews, reactions and its thread. A speakerless log's lines are a plain timeline: no avatar,
+ * no name. The time beside the name selects the message (Shift for a range, Ctrl/Cmd to toggle);
+ * so does the checkbox that shows on hover. A right click opens the message's menu.
  * The row itself is the list's Tab stop when it is the active one; what is inside it is reached
  * with the mouse, or by Tab from the active row.
  */
@@ -11,9 +14,18 @@ import type { Message, Token } from '../../shared/model';
 import { tokenize } from '../../shared/text/tokens';
 import { useT } from '../i18n/I18nContext';
 import { clickMode, type ClickMode } from '../selection/selection';
+import type { MessageActions } from './actions';
+import { Attachments } from './Attachments';
 import { Avatar } from './Avatar';
-import { FileCard } from './FileCard';
-import { MessageText, type TextActions } from './MessageText';
+import {
+  Forwarded,
+  LinkCards,
+  MessageMarks,
+  Reactions,
+  ReplyQuote,
+  ThreadLink,
+} from './MessageParts';
+import { MessageText } from './MessageText';
 
 export interface MenuPosition {
   x: number;
@@ -34,13 +46,13 @@ export interface MessageRowProps {
   tabStop: boolean;
   /** Shown in views across days, where the time alone would be ambiguous. */
   showDay: boolean;
-  /** 1-based place among the list's messages, and how many there are (for screen readers). */
+  /** 1-based place among the list's rows, and how many there are (for screen readers). */
   position: number;
   count: number;
   onSelect: (message: Message, mode: ClickMode) => void;
   onMenu: (message: Message, position: MenuPosition) => void;
   onFocusRow: (id: number) => void;
-  actions: TextActions;
+  actions: MessageActions;
 }
 
 /** Whether the message is a single image or file with nothing else: it stands without a bubble. */
@@ -52,11 +64,17 @@ function standalone(tokens: readonly Token[]): 'image' | 'file' | null {
 }
 
 export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
-  const { message, person, mine, selected, selecting, focused, showDay, onSelect } = props;
+  const { message, person, mine, selected, selecting, focused, showDay, onSelect, actions } = props;
   const t = useT();
   const tokens = useMemo(() => tokenize(message.text), [message.text]);
   const bare = standalone(tokens);
   const timeline = message.speaker === '';
+  const tabIndex = props.tabStop ? 0 : -1;
+  const attachments = message.attachments ?? [];
+  // Text needs a bubble; a lone photo, sticker or voice note does not. A quote or a forward
+  // stands above the attachments when there are some, else at the top of the bubble.
+  const hasBubble = message.text !== '' || message.links !== undefined || attachments.length === 0;
+  const leadInBubble = attachments.length === 0;
   const select = (event: MouseEvent) => {
     event.preventDefault();
     onSelect(message, clickMode(event));
@@ -72,13 +90,29 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   ]
     .filter(Boolean)
     .join(' ');
+  const text = (
+    <MessageText
+      tokens={tokens}
+      styles={message.styles}
+      from={message.path}
+      actions={actions}
+      highlights={props.highlights}
+      tabbable={props.tabStop}
+    />
+  );
+  const lead = (
+    <>
+      {message.forwardedFrom !== undefined && <Forwarded from={message.forwardedFrom} />}
+      {message.reply && <ReplyQuote reply={message.reply} actions={actions} tabIndex={tabIndex} />}
+    </>
+  );
 
   return (
     <div
       className={classes}
       data-message-id={message.id}
       role="listitem"
-      tabIndex={props.tabStop ? 0 : -1}
+      tabIndex={tabIndex}
       aria-setsize={props.count}
       aria-posinset={props.position}
       aria-label={`${timeline ? '' : `${message.speaker}, `}${timeLabel}`}
@@ -108,6 +142,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       <div className="message-body">
         <div className="message-meta">
           {!timeline && <span className="message-name">{message.speaker}</span>}
+          <MessageMarks message={message} />
           <button
             type="button"
             tabIndex={-1}
@@ -119,28 +154,32 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
             {timeLabel}
           </button>
         </div>
-        {bare === 'file' ? (
-          <span id={`text-${message.id}`}>
-            <FileCard name={message.text.trim()} />
-          </span>
-        ) : (
-          <div
-            id={`text-${message.id}`}
-            className={`bubble${bare === 'image' ? ' bubble-bare' : ''}${message.text === '' ? ' bubble-empty' : ''}`}
-          >
-            {message.text === '' ? (
-              <span className="empty-text">{t('messages.emptyText')}</span>
+        <div className="message-content" id={`text-${message.id}`}>
+          {!leadInBubble && lead}
+          {attachments.length > 0 && (
+            <Attachments attachments={attachments} actions={actions} tabIndex={tabIndex} />
+          )}
+          {hasBubble &&
+            (bare === 'file' && !message.reply && !message.forwardedFrom ? (
+              <span className="bare-file">{text}</span>
             ) : (
-              <MessageText
-                tokens={tokens}
-                from={message.path}
-                actions={props.actions}
-                highlights={props.highlights}
-                tabbable={props.tabStop}
-              />
-            )}
-          </div>
-        )}
+              <div
+                className={`bubble${bare === 'image' ? ' bubble-bare' : ''}${message.text === '' && attachments.length === 0 ? ' bubble-empty' : ''}`}
+              >
+                {leadInBubble && lead}
+                {message.text === '' && attachments.length === 0 ? (
+                  <span className="empty-text">{t('messages.emptyText')}</span>
+                ) : (
+                  text
+                )}
+                {message.links && <LinkCards links={message.links} tabIndex={tabIndex} />}
+              </div>
+            ))}
+          {message.reactions && message.reactions.length > 0 && (
+            <Reactions reactions={message.reactions} />
+          )}
+          <ThreadLink message={message} actions={actions} tabIndex={tabIndex} />
+        </div>
       </div>
     </div>
   );

@@ -1,26 +1,25 @@
 /**
- * A message's text as React nodes, token by token. Everything is a text node or an element we
+ * A message's text as React nodes: its tokens (emoji, mentions, links, images, shared files)
+ * with its styles laid over them (styledText.ts). Everything is a text node or an element we
  * build: archive text is untrusted and is never parsed as HTML. Matched words of an opened search
  * result are marked where they fall, inside plain text, names and links alike.
  */
-import { memo, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
+import type { TextStyle, Token } from '../../shared/model';
 import { emojiFor } from '../../shared/text/tokens';
-import type { Token } from '../../shared/model';
 import { useT } from '../i18n/I18nContext';
-import { ArchiveImage, RemoteImage } from './MessageImage';
+import type { MessageActions } from './actions';
 import { FileCard } from './FileCard';
+import { ArchiveImage, RemoteImage } from './MessageImage';
 import { openLink } from './openLink';
-
-export interface TextActions {
-  loadRemoteImages: boolean;
-  /** Whether an @mention names a known speaker (then it is a button). */
-  canFollowMention: (name: string) => boolean;
-  onMention: (name: string) => void;
-  onOpenImage: (image: { url: string; alt: string }) => void;
-}
+import { styleTree, type MarkKind, type StyledNode } from './styledText';
 
 /** `text` with the parts inside `ranges` (offsets from `start`) in <mark>. */
-function marked(text: string, start: number, ranges: readonly [number, number][]): ReactNode {
+export function marked(
+  text: string,
+  start: number,
+  ranges: readonly [number, number][],
+): ReactNode {
   const end = start + text.length;
   const inside = ranges.filter(([from, to]) => to > start && from < end);
   if (inside.length === 0) return text;
@@ -38,42 +37,118 @@ function marked(text: string, start: number, ranges: readonly [number, number][]
   return parts;
 }
 
-/** `from` is the Markdown file the message came from: relative image links resolve against it. */
-export const MessageText = memo(function MessageText({
-  tokens,
-  from,
-  actions,
-  highlights,
-  tabbable,
-}: {
-  tokens: readonly Token[];
+interface TextProps {
+  /** The Markdown file the message came from: relative image links resolve against it. */
   from: string;
-  actions: TextActions;
+  actions: MessageActions;
   highlights: readonly [number, number][];
   /** Links and buttons in the text take Tab only when their message is the active one. */
+  tabIndex: number;
+}
+
+export const MessageText = memo(function MessageText({
+  tokens,
+  styles,
+  tabbable,
+  ...props
+}: Omit<TextProps, 'tabIndex'> & {
+  tokens: readonly Token[];
+  styles: readonly TextStyle[] | undefined;
   tabbable: boolean;
 }) {
-  let offset = 0;
+  const tree = useMemo(() => styleTree(tokens, styles ?? []), [tokens, styles]);
+  return <Nodes nodes={tree} {...props} tabIndex={tabbable ? 0 : -1} />;
+});
+
+function Nodes({ nodes, ...props }: TextProps & { nodes: readonly StyledNode[] }) {
   return (
     <>
-      {tokens.map((token, index) => {
-        const start = offset;
-        offset += token.text.length;
-        return (
-          <TokenView
-            key={index}
-            token={token}
-            from={from}
-            actions={actions}
-            start={start}
-            highlights={highlights}
-            tabIndex={tabbable ? 0 : -1}
-          />
-        );
-      })}
+      {nodes.map((node, index) =>
+        node.kind === 'piece' ? (
+          <Marks key={index} marks={node.piece.marks}>
+            <TokenView token={node.piece.token} start={node.piece.start} {...props} />
+          </Marks>
+        ) : (
+          <Container key={index} node={node} {...props} />
+        ),
+      )}
     </>
   );
-});
+}
+
+function Marks({ marks, children }: { marks: readonly MarkKind[]; children: ReactNode }) {
+  return marks.reduceRight<ReactNode>((inner, mark) => {
+    switch (mark) {
+      case 'bold':
+        return <strong>{inner}</strong>;
+      case 'italic':
+        return <em>{inner}</em>;
+      case 'underline':
+        return <u>{inner}</u>;
+      case 'strike':
+        return <s>{inner}</s>;
+      case 'code':
+        return <code className="inline-code">{inner}</code>;
+    }
+  }, children);
+}
+
+function Container({
+  node,
+  ...props
+}: TextProps & { node: Extract<StyledNode, { kind: 'container' }> }) {
+  const children = <Nodes nodes={node.children} {...props} />;
+  switch (node.style.kind) {
+    case 'quote':
+      return <span className="text-quote">{children}</span>;
+    case 'pre':
+      return <code className="text-pre">{children}</code>;
+    case 'spoiler':
+      return <Spoiler tabIndex={props.tabIndex}>{children}</Spoiler>;
+    case 'link': {
+      const href = node.style.href ?? '';
+      return /^https?:\/\//i.test(href) ? (
+        <a
+          className="link"
+          href={href}
+          title={href}
+          tabIndex={props.tabIndex}
+          target="_blank"
+          rel="noopener noreferrer"
+          onClick={(event) => openLink(event, href)}
+        >
+          {children}
+        </a>
+      ) : (
+        children
+      );
+    }
+  }
+}
+
+/** Hidden words, as Telegram hides them: shown once clicked (or Enter on them). */
+function Spoiler({ children, tabIndex }: { children: ReactNode; tabIndex: number }) {
+  const t = useT();
+  const [shown, setShown] = useState(false);
+  if (shown) return <span className="spoiler spoiler-shown">{children}</span>;
+  return (
+    <span
+      className="spoiler"
+      role="button"
+      tabIndex={tabIndex}
+      aria-label={t('messages.spoiler')}
+      title={t('messages.spoiler')}
+      onClick={() => setShown(true)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter') return;
+        event.preventDefault();
+        setShown(true);
+      }}
+    >
+      <span aria-hidden="true">{children}</span>
+    </span>
+  );
+}
 
 function TokenView({
   token,
@@ -82,14 +157,7 @@ function TokenView({
   start,
   highlights,
   tabIndex,
-}: {
-  token: Token;
-  from: string;
-  actions: TextActions;
-  start: number;
-  highlights: readonly [number, number][];
-  tabIndex: number;
-}) {
+}: TextProps & { token: Token; start: number }) {
   const t = useT();
   const text = highlights.length > 0 ? marked(token.text, start, highlights) : token.text;
   switch (token.kind) {
@@ -147,6 +215,6 @@ function TokenView({
         />
       );
     case 'file':
-      return <FileCard name={token.name} />;
+      return <FileCard name={token.name} shown={text} />;
   }
 }

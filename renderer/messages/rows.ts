@@ -5,6 +5,7 @@
  */
 import type { Message } from '../../shared/model';
 import { needsTimeDivider } from '../../shared/timeDividers';
+import { fitBox } from './mediaFormat';
 
 export type Row =
   | { kind: 'divider'; key: string; day: string | null; time: string }
@@ -51,9 +52,33 @@ export function buildRows(messages: readonly Message[], options: RowOptions): Ro
   return rows;
 }
 
-/** The messages the rows show, in order (for range selection and "select this day"). */
+/**
+ * The messages the rows show, in order (for range selection and "select this day"). Events are
+ * shown but are not messages: they are counted apart and never selected.
+ */
 export function visibleMessages(rows: readonly Row[]): Message[] {
   const messages: Message[] = [];
-  for (const row of rows) if (row.kind === 'message') messages.push(row.message);
+  for (const row of rows)
+    if (row.kind === 'message' && row.message.kind !== 'event') messages.push(row.message);
   return messages;
+}
+
+/** A row's height before it is measured: close enough that a long day does not jump much. */
+export function estimateRowHeight(row: Row | undefined): number {
+  if (!row || row.kind === 'divider') return 40;
+  const message = row.message;
+  if (message.kind === 'event') return 34;
+  let height = message.text.length > 60 ? 96 : message.text === '' ? 30 : 72;
+  for (const attachment of message.attachments ?? []) {
+    if (attachment.kind === 'image' || attachment.kind === 'sticker')
+      height +=
+        (fitBox(attachment.width, attachment.height, attachment.kind === 'sticker' ? 128 : 240)
+          ?.height ?? 160) + 6;
+    else height += attachment.kind === 'video' ? 186 : 64;
+  }
+  if (message.reply) height += 48;
+  if (message.reactions) height += 30;
+  if (message.links) height += 70 * message.links.length;
+  if (message.thread || message.threadOf !== undefined) height += 24;
+  return height;
 }

@@ -58,6 +58,15 @@ export function SearchPanel(props: SearchPanelProps) {
     advance.current = false;
     setActive((index) => Math.min(index + 1, hits.length - 1));
   }, [hits.length]);
+  // Enter pressed before the results of what is typed have come: the first of them opens when
+  // they come, never a result of the words typed before.
+  const enterPending = useRef(false);
+  const fresh = search.current;
+  useEffect(() => {
+    if (!enterPending.current || !fresh) return;
+    enterPending.current = false;
+    if (hits[0]) onOpen(hits[0]);
+  }, [fresh, hits, onOpen]);
   // Stepping from the conversation moves the choice here too.
   useEffect(() => {
     if (openedId === null) return;
@@ -78,6 +87,11 @@ export function SearchPanel(props: SearchPanelProps) {
         (index) => (index + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length,
       );
     } else if (event.key === 'Enter') {
+      if (!search.current && !event.shiftKey) {
+        event.preventDefault();
+        enterPending.current = true;
+        return;
+      }
       const hit = hits[active];
       if (!hit) return;
       event.preventDefault();
@@ -85,6 +99,7 @@ export function SearchPanel(props: SearchPanelProps) {
       else if (hit.id === openedId) props.onStep(1);
       else onOpen(hit);
     } else if (event.key === 'Escape') {
+      enterPending.current = false;
       event.preventDefault();
       event.stopPropagation();
       onQuery('');

@@ -1,9 +1,12 @@
-/** Settings: theme, language, who "I" am, text size, echo duplicates, remote images, the speaker sidebar. */
+/**
+ * Settings: theme, language, who "I" am, text size, echo duplicates, remote images, the speaker
+ * sidebar, and the time zone of times stored only as instants.
+ */
 import type { Settings } from '../../shared/api';
 import type { PersonRow } from '../speakers/people';
 import { Dialog } from '../app/Dialog';
 import { useT } from '../i18n/I18nContext';
-import { PersonPicker } from './PersonPicker';
+import { PersonPicker, TimeZonePicker } from './pickers';
 
 const TEXT_SIZES = [0.9, 1, 1.15, 1.3, 1.5];
 
@@ -105,6 +108,7 @@ export function SettingsDialog({ settings, onChange, people, onClose }: Settings
             <small>{t('settings.loadRemoteImagesHint')}</small>
           </span>
         </label>
+        <TimeZonePicker value={settings.timeZone} onChange={(timeZone) => onChange({ timeZone })} />
         <label className="checkbox">
           <input
             type="checkbox"

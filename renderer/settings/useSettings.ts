@@ -6,7 +6,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/api';
 import { api, onApiEvent } from '../api';
 
-export function useSettings(): { settings: Settings; update: (patch: Partial<Settings>) => void } {
+/** Changes settings; resolves once they are saved (or kept for the session when they cannot be). */
+export type UpdateSettings = (patch: Partial<Settings>) => Promise<void>;
+
+export function useSettings(): { settings: Settings; update: UpdateSettings } {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
 
   useEffect(() => {
@@ -20,7 +23,7 @@ export function useSettings(): { settings: Settings; update: (patch: Partial<Set
 
   const update = useCallback((patch: Partial<Settings>) => {
     setSettings((current) => ({ ...current, ...patch }));
-    api.setSettings(patch).then(
+    return api.setSettings(patch).then(
       (saved) => {
         setSettings(saved);
         // The page's Content-Security-Policy is fixed when it loads (the host sends it), so remote

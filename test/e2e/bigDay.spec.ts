@@ -54,6 +54,54 @@ function bigLog(day: string, count: number, label = ''): string {
   );
 }
 
+const RICH_DAY = '2020-02-01';
+/** Words the searches below do not look for, so that they count the Markdown day alone. */
+const RICH_TEXTS = ['Morning all', 'The pass was icy', 'Photo from the top', 'See you Saturday'];
+
+/**
+ * A Telegram export of one day of 10,000 messages as rich as exports get: every fourth a photo
+ * (of a known size, not in the export), every seventh a reply, every ninth with reactions, every
+ * eleventh an event.
+ */
+function richExport(count: number): string {
+  const names = ['Owen', '林小溪', 'Mia', '唐果'];
+  const messages = Array.from({ length: count }, (_, i) => {
+    const seconds = Math.floor((i * 86_000) / count);
+    const time = [seconds / 3600, (seconds / 60) % 60, seconds % 60]
+      .map((n) => String(Math.floor(n)).padStart(2, '0'))
+      .join(':');
+    const base = { id: i + 1, date: `${RICH_DAY}T${time}`, from: names[i % names.length] };
+    if (i % 11 === 10)
+      return {
+        ...base,
+        type: 'service',
+        actor: base.from,
+        action: 'pin_message',
+        message_id: i,
+        text: '',
+      };
+    return {
+      ...base,
+      type: 'message',
+      text: `${RICH_TEXTS[i % RICH_TEXTS.length]} rich #${i}`,
+      ...(i % 4 === 0 ? { photo: `chats/chat_001/photos/p${i}.jpg`, width: 640, height: 480 } : {}),
+      ...(i % 7 === 6 ? { reply_to_message_id: i } : {}),
+      ...(i % 9 === 8
+        ? {
+            reactions: [
+              { type: 'emoji', count: 2, emoji: '👍', recent: [{ from: 'Mia' }, { from: 'Owen' }] },
+            ],
+          }
+        : {}),
+    };
+  });
+  return JSON.stringify({
+    about: 'Here is the data you requested.',
+    personal_information: { user_id: 1, first_name: 'Owen' },
+    chats: { list: [{ name: 'Rich day', type: 'private_group', id: 77, messages }] },
+  });
+}
+
 let server: Served;
 let root: string;
 test.beforeAll(async () => {
@@ -64,11 +112,19 @@ test.beforeAll(async () => {
     join(root, `big/_posts/${SMALL_DAY}-chat.markdown`),
     bigLog(SMALL_DAY, 5, 'small '),
   );
-  // A log with no date anywhere: the diagnostics panel must name it and say why.
+  // Logs with no date anywhere, and one file that is not text: the diagnostics panel must name
+  // them and say why, the one binary file first (the rarer reason), not buried under the others.
+  for (const name of ['undated', 'undated-2', 'undated-3', 'undated-4', 'undated-5'])
+    writeFileSync(
+      join(root, `big/_posts/${name}-chat.markdown`),
+      bigLog('undated', 2).replace(/^date:.*$/m, 'date:       someday'),
+    );
   writeFileSync(
-    join(root, 'big/_posts/undated-chat.markdown'),
-    bigLog('undated', 2).replace(/^date:.*$/m, 'date:       someday'),
+    join(root, 'big/_posts/2020-01-03-chat.markdown'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]),
   );
+  mkdirSync(join(root, 'tg'), { recursive: true });
+  writeFileSync(join(root, 'tg/result.json'), richExport(MESSAGES));
   server = await serve(root);
 });
 test.afterAll(async () => {
@@ -99,7 +155,7 @@ test('a day of 10,000 messages opens fast and stays small in the DOM', async ({ 
 
   // Cold: a fresh page, then the big day by its route (days, speakers and messages all fetched).
   await page.goto(`${server.url}#/`);
-  await expect(page.locator('.conversation')).toHaveCount(1);
+  await expect(page.locator('.conversation')).toHaveCount(2);
   const cold = await timeUntilFirstScreen('route');
   const coldNodes = await page
     .locator('.message-scroll')
@@ -171,17 +227,107 @@ test('a day of 10,000 messages opens fast and stays small in the DOM', async ({ 
   await shot(page, '13-big-day-end');
 });
 
-test('the diagnostics panel lists files that could not be read, and why', async ({ page }) => {
+test('a Telegram day of 10,000 messages with photos, replies and reactions stays small', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}#/`);
+  const start = Date.now();
+  await page.goto(`${server.url}#/${encodeURIComponent('tg/result.json#77')}/${RICH_DAY}`);
+  const list = page.locator('.message-scroll');
+  await expect(list.locator('.bubble').first()).toContainText('rich #0');
+  const firstScreen = Date.now() - start;
+  await expect(list.locator('.image-placeholder, .image-thumb').first()).toBeVisible();
+  await expect(list.locator('.reply-quote').first()).toBeVisible();
+  await expect(page.locator('main.chat')).toHaveAttribute('aria-busy', 'false');
+  const nodes = () => list.evaluate((element) => element.querySelectorAll('*').length);
+  const atStart = await nodes();
+  const frames = await list.evaluate(
+    (element) =>
+      new Promise<number[]>((resolve) => {
+        const durations: number[] = [];
+        let last = performance.now();
+        const tick = () => {
+          const now = performance.now();
+          durations.push(now - last);
+          last = now;
+          element.scrollTop += 3000;
+          if (
+            durations.length < 120 &&
+            element.scrollTop + element.clientHeight < element.scrollHeight
+          )
+            requestAnimationFrame(tick);
+          else resolve(durations.slice(1));
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  await list.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await expect(list.locator('.bubble', { hasText: 'rich #9999' })).toBeVisible();
+  const atEnd = await nodes();
+  recordTiming(
+    '10,000 rich Telegram messages: page load to first screen',
+    firstScreen,
+    `${atStart} DOM nodes`,
+  );
+  recordTiming(
+    '10,000 rich Telegram messages: scrolling 3,000 px a frame, average frame',
+    frames.reduce((a, b) => a + b, 0) / Math.max(1, frames.length),
+  );
+  recordTiming(
+    '10,000 rich Telegram messages: scrolling 3,000 px a frame, worst frame',
+    Math.max(...frames),
+    `${atEnd} DOM nodes at the end`,
+  );
+  await shot(page, '13-rich-day-end');
+  expect(atStart).toBeLessThan(1500);
+  expect(atEnd).toBeLessThan(1500);
+});
+
+test('the diagnostics panel groups files by reason, the rarest first', async ({ page }) => {
   await page.goto(`${server.url}#/big/${SMALL_DAY}`);
-  const button = page.getByRole('button', { name: /Files that could not be read: [1-9]/ });
+  const button = page.getByRole('button', { name: 'Files that could not be read: 6' });
   await expect(button).toBeVisible();
   await button.click();
   const dialog = page.getByRole('dialog', { name: 'Files that could not be read' });
-  await expect(dialog.locator('.diagnostic-path').first()).toContainText(
-    'big/_posts/undated-chat.markdown',
-  );
-  await expect(dialog.locator('.diagnostic-message').first()).toContainText('No date');
+  await expect(dialog).toContainText('Problems found: 6, for 2 reasons.');
+  const groups = dialog.locator('.diagnostic-group');
+  await expect(groups).toHaveCount(2);
+  await expect(groups.nth(0).locator('.diagnostic-reason')).toContainText('binary file');
+  await expect(groups.nth(0).locator('.diagnostic-path')).toHaveText([
+    'big/_posts/2020-01-03-chat.markdown',
+  ]);
+  const undated = groups.nth(1);
+  await expect(undated.locator('.diagnostic-reason')).toContainText('No date');
+  await expect(undated.locator('.diagnostic-count')).toHaveText('5 files');
+  // The first files show; the rest open on request.
+  await expect(undated.locator('.diagnostic-path')).toHaveCount(3);
+  await expect(undated.locator('.diagnostic-path').first()).toContainText('undated');
   await shot(page, '17-diagnostics');
+  await undated.getByRole('button', { name: 'Show 2 more' }).click();
+  await expect(undated.locator('.diagnostic-path')).toHaveCount(5);
+});
+
+test('Home and End reach either end of a 10,000-message day; the round button the latest', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}#/big/${BIG_DAY}`);
+  const list = page.locator('.message-scroll');
+  await expect(list.locator('.bubble').first()).toContainText(' #0');
+  // The first screen shows before the rest of the day: End means the day's end once it is all here.
+  await expect(page.locator('main.chat')).toHaveAttribute('aria-busy', 'false');
+  await list.locator('[role="listitem"][tabindex="0"]').focus();
+  await page.keyboard.press('End');
+  const focusedText = () =>
+    page.evaluate(() => document.activeElement?.querySelector('.bubble')?.textContent ?? '');
+  await expect.poll(focusedText).toMatch(/ #9999$/);
+  await expect(list.locator('.bubble', { hasText: '#9999' })).toBeInViewport();
+  await page.keyboard.press('Home');
+  await expect.poll(focusedText).toMatch(/ #0$/);
+  await expect(list.locator('.bubble', { hasText: / #0$/ })).toBeInViewport();
+  // This day is not the conversation's latest: the round button goes to the end of that one.
+  await page.getByRole('button', { name: 'Jump to the latest message' }).click();
+  await expect(page.locator('.day-button')).toContainText(SMALL_DAY);
+  await expect(list.locator('.bubble', { hasText: 'small #4' })).toBeInViewport();
 });
 
 /** Milliseconds from each press of `key` to the next frame painted after it (its handling included). */

@@ -135,7 +135,7 @@ test('a day written into the open archive appears within 2 s, once; removed, it 
     expect(bubbles(page).last()).toHaveText('雨衣我多带一件', { timeout: 50 }),
   );
   const found = await shownWithin(changed, () =>
-    expect(page.locator('.search-summary')).toHaveText('1 results', { timeout: 50 }),
+    expect(page.locator('.search-summary')).toHaveText('1 result', { timeout: 50 }),
   );
   console.log(
     `completed file shown after ${completed} ms, in the search results after ${found} ms`,

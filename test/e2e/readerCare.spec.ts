@@ -145,7 +145,7 @@ test('search says itself well: no flash of 0, "1 result", images as [Image], a h
   await page.keyboard.type('路线');
   await expect(page.locator('.search-summary')).toHaveText(/^\d+ results?$/);
   expect(summaries).not.toContain('0 results');
-  await box.fill('has:image');
+  await box.fill('has:image in:trailclub');
   await expect(page.locator('.hit').first()).toContainText('[Image]');
   await expect(page.locator('.hit').first()).not.toContainText('](');
   await box.fill('老地方见');
@@ -153,11 +153,47 @@ test('search says itself well: no flash of 0, "1 result", images as [Image], a h
   await box.fill('路线');
   await expect(page.locator('.hit').first()).toBeVisible();
   await box.press('Enter');
-  await expect(page.locator('.message-focused')).toBeVisible();
+  // The matched words are marked in the opened message (in a file card's name too).
+  await expect(page.locator('.message-focused mark').first()).toHaveText('路线');
   await expect(
     page.getByRole('toolbar', { name: 'Search results in this conversation' }),
   ).toContainText(/Result 1 of \d+/);
   await shot(page, '24-search-landed-marked');
+});
+
+test('a file card and an event mark the matched words when opened from search', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}${TRAIL}`);
+  const box = page.getByRole('searchbox', { name: 'Search messages' });
+  await box.fill('路线规划V2 in:trailclub');
+  await expect(page.locator('.hit').first()).toBeVisible();
+  await box.press('Enter');
+  await expect(page.locator('.message-focused .file-card mark')).toHaveText('路线规划V2');
+  await box.fill('set the channel purpose');
+  await expect(page.locator('.hit').first()).toBeVisible();
+  await box.press('Enter');
+  await expect(page.locator('.event.message-focused mark').first()).toHaveText('set');
+});
+
+test('the first Tab reaches the skip links; each leads where it says', async ({ page }) => {
+  for (const [link, target] of [
+    ['Skip to the messages', '.message-scroll [role="listitem"][tabindex="0"]'],
+    ['Skip to search', '#search input'],
+    ['Skip to the conversations', '#conversations button.conversation'],
+  ] as const) {
+    await page.goto(`${server.url}${TRAIL}`);
+    await page.reload();
+    await expect(page.locator('.message').first()).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to the messages' })).toBeFocused();
+    while (
+      !(await page.getByRole('link', { name: link }).evaluate((a) => a === document.activeElement))
+    )
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.locator(target).first()).toBeFocused();
+  }
 });
 
 test('a speakerless log is a timeline: no avatars, and it says no speakers are recorded', async ({
@@ -168,4 +204,24 @@ test('a speakerless log is a timeline: no avatars, and it says no speakers are r
   await expect(page.locator('.message-scroll .avatar')).toHaveCount(0);
   await expect(page.locator('.speakers-count')).toHaveText(/No speakers recorded/);
   await shot(page, '25-timeline');
+});
+
+test('a person’s view jumps to their first message of a date chosen in the calendar', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}${TRAIL}`);
+  await page.getByRole('button', { name: 'All days' }).click();
+  await page.locator('#people .person', { hasText: '林小溪' }).click();
+  await expect(page.locator('.chat-subtitle')).toContainText('across all days');
+  await page.getByRole('button', { name: 'Go to a date' }).click();
+  await page.locator('[data-day="2024-03-06"]').click();
+  // Their first message of 2024-03-06, among their messages of every day.
+  await expect(page.locator('.message-focused .message-time')).toHaveText('2024-03-06 18:01:44');
+  await expect(page.locator('.message-focused .bubble')).toContainText('好看！配色很山野');
+  await page.getByRole('button', { name: 'Go to a date' }).click();
+  await page.getByRole('textbox', { name: 'Go to date' }).fill('2024-03-08');
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  // No message of theirs on 03-08: the next one they wrote.
+  await expect(page.locator('.message-focused .message-time')).toHaveText('2024-03-09 07:45:10');
+  await expect(page).toHaveURL(/person=/);
 });

@@ -37,13 +37,18 @@ describe('UI strings', () => {
     const same = Object.keys(english).filter(
       (key) => english[key as keyof typeof english] === chinese[key as keyof typeof chinese],
     );
-    // Only names and examples may stay as they are.
+    // Only names (of apps too), examples and bare values may stay as they are.
     expect(same.sort()).toEqual([
       'common.number',
       'common.percent',
       'export.formatJson',
       'export.formatPdf',
       'export.pathPlaceholder',
+      'format.discord',
+      'format.slack',
+      'format.telegram',
+      'format.whatsapp',
+      'messages.reaction',
       'welcome.pathPlaceholder',
       'welcome.title',
     ]);

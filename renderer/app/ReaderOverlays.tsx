@@ -1,0 +1,135 @@
+/**
+ * What opens over the reader: a message's menu and its sources, the dialogs (settings,
+ * diagnostics, export, gallery, open another folder) and the lightbox.
+ */
+import type { ArchiveInfo, ArchiveStatus, Settings } from '../../shared/api';
+import type { Message } from '../../shared/model';
+import { DiagnosticsDialog } from '../diagnostics/DiagnosticsDialog';
+import { GalleryDialog } from '../gallery/GalleryDialog';
+import { OpenFolderDialog } from '../home/OpenFolderDialog';
+import type { useOpenArchive } from '../home/useOpenArchive';
+import { useT } from '../i18n/I18nContext';
+import { Lightbox, type LightboxImage } from '../messages/Lightbox';
+import { MessageMenu } from '../messages/MessageMenu';
+import type { MenuPosition } from '../messages/MessageRow';
+import { SourcesDialog } from '../messages/SourcesDialog';
+import type { useLightbox } from '../messages/useLightbox';
+import { copyToClipboard } from '../selection/copyToClipboard';
+import { ExportDialog } from '../selection/ExportDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import type { PersonRow } from '../speakers/people';
+import { formatRoute, place } from './route';
+
+export type DialogName = 'settings' | 'export' | 'diagnostics' | 'gallery' | null;
+
+export interface ReaderOverlaysProps {
+  archive: ArchiveInfo;
+  pending: Extract<ArchiveStatus, { state: 'loading' | 'failed' }> | null;
+  dismissed: ReaderOverlaysProps['pending'];
+  onDismiss: (pending: ReaderOverlaysProps['pending']) => void;
+  open: ReturnType<typeof useOpenArchive>;
+  dialog: DialogName;
+  onDialog: (dialog: DialogName) => void;
+  menu: { message: Message; position: MenuPosition } | null;
+  onMenu: (menu: ReaderOverlaysProps['menu']) => void;
+  sources: Message | null;
+  onSources: (message: Message | null) => void;
+  conversation: { id: string; title: string } | null;
+  settings: Settings;
+  onSettings: (patch: Partial<Settings>) => void;
+  people: readonly PersonRow[];
+  selection: {
+    ids: number[];
+    isSelected: (id: number) => boolean;
+    copy: (messages?: Message[]) => Promise<void>;
+    toggle: (message: Message) => void;
+  };
+  lightbox: ReturnType<typeof useLightbox>;
+  onOpenMessage: (message: Message) => void;
+  setNote: (note: string) => void;
+}
+
+export function ReaderOverlays(props: ReaderOverlaysProps) {
+  const { menu, dialog, conversation, settings, lightbox, setNote } = props;
+  const t = useT();
+  const close = () => props.onDialog(null);
+  const copy = (text: string, done: string) =>
+    copyToClipboard(text).then(
+      () => setNote(done),
+      () => setNote(t('selection.copyFailed')),
+    );
+  const linkTo = (message: Message) =>
+    `${window.location.origin}${window.location.pathname}${window.location.search}${formatRoute(place(message.conversation, message.day, { message: message.id }))}`;
+
+  return (
+    <>
+      {menu && (
+        <MessageMenu
+          message={menu.message}
+          position={menu.position}
+          selected={props.selection.isSelected(menu.message.id)}
+          onCopyText={() => void props.selection.copy([menu.message])}
+          onCopyLink={() => void copy(linkTo(menu.message), t('menu.linkCopied'))}
+          onSelect={() => props.selection.toggle(menu.message)}
+          onCopySource={() =>
+            void copy(`${menu.message.path}:${menu.message.line}`, t('menu.sourceCopied'))
+          }
+          onShowSources={() => props.onSources(menu.message)}
+          onClose={() => props.onMenu(null)}
+        />
+      )}
+      {props.sources && (
+        <SourcesDialog
+          message={props.sources}
+          onNote={setNote}
+          onClose={() => props.onSources(null)}
+        />
+      )}
+      {dialog === 'settings' && (
+        <SettingsDialog
+          settings={settings}
+          onChange={props.onSettings}
+          people={props.people}
+          onClose={close}
+        />
+      )}
+      {dialog === 'diagnostics' && <DiagnosticsDialog onClose={close} />}
+      {dialog === 'export' && <ExportDialog ids={props.selection.ids} onClose={close} />}
+      {dialog === 'gallery' && conversation && (
+        <GalleryDialog
+          conversation={conversation.id}
+          title={conversation.title}
+          loadRemoteImages={settings.loadRemoteImages}
+          onOpenImage={(list: LightboxImage[], at: number) => lightbox.openList(list, at)}
+          onOpenMessage={(message) => {
+            close();
+            props.onOpenMessage(message);
+          }}
+          onClose={close}
+        />
+      )}
+      {(props.open.askPath ||
+        props.open.error ||
+        (props.pending &&
+          props.pending.root !== props.archive.root &&
+          props.pending !== props.dismissed)) && (
+        <OpenFolderDialog
+          open={props.open}
+          pending={props.pending}
+          onClose={() => {
+            props.open.cancel();
+            props.onDismiss(props.pending);
+          }}
+        />
+      )}
+      {lightbox.state && (
+        <Lightbox
+          images={lightbox.state.list}
+          at={lightbox.state.at}
+          onAt={lightbox.setAt}
+          onClose={lightbox.close}
+        />
+      )}
+    </>
+  );
+}
