@@ -102,10 +102,13 @@ export function restoreWindowState(saved: unknown, screens: readonly Rectangle[]
  * The page's Content-Security-Policy. Scripts, styles and connections come only from the app's
  * own origin; no eval, no inline script, no plugins, no frames, no forms, no <base>. Images come
  * from the app's origin (the archive image route is on it) and data: URLs; remote images only
- * when the user turned them on (settings.loadRemoteImages), and then over http(s) only.
+ * when the user turned them on (settings.loadRemoteImages), and then over http(s) only. Voice
+ * notes and videos play from the app's origin (the archive's media route), and from the web
+ * under the same setting.
  */
 export function contentSecurityPolicy(options: { remoteImages: boolean }): string {
-  const images = ["'self'", 'data:', ...(options.remoteImages ? ['https:', 'http:'] : [])];
+  const web = options.remoteImages ? ['https:', 'http:'] : [];
+  const images = ["'self'", 'data:', ...web];
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -113,7 +116,7 @@ export function contentSecurityPolicy(options: { remoteImages: boolean }): strin
     `img-src ${images.join(' ')}`,
     "font-src 'self' data:",
     "connect-src 'self'",
-    "media-src 'none'",
+    `media-src ${["'self'", ...web].join(' ')}`,
     "object-src 'none'",
     "frame-src 'none'",
     "worker-src 'self'",

@@ -1,10 +1,11 @@
 /**
- * Live changes: a day file written into the open archive appears in the reader on its own within
- * 2 s (the conversation's last day, the next-day button, the calendar, the search results); a
+ * Live changes: a day file written into the open archive appears in the reader on its own (the
+ * conversation's last day, the next-day button, the calendar, the search results); a
  * file completed after a half-written first version shows each message once; a removed file's
  * day goes away; a long day being read keeps its scroll position and selection. The archive is a
  * temporary copy of assets/sample-archive, never the original. A person filter shown follows a
- * change too, without emptying the list or moving it.
+ * change too, without emptying the list or moving it. How long each change took to show goes to
+ * the timing report (the machine is shared: the test waits generously, and never times it).
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -14,8 +15,10 @@ import { join } from 'node:path';
 import { chatLog } from '../fixtures/chatLog';
 import { shot } from './screenshots';
 import { BUNDLED_SAMPLE, serve, type Served } from './serve';
+import { recordTiming } from './timings';
 
-const LIMIT_MS = 2000;
+/** How long a change may take to show before the test fails: a hang, not a slow machine. */
+const LIMIT_MS = 20_000;
 const NEW_DAY = 'groups/trailclub/_posts/2024-03-10-chat.markdown';
 
 let copy: string;
@@ -49,7 +52,7 @@ function dayLog(day: string, messages: [time: string, speaker: string, text: str
   );
 }
 
-/** Milliseconds from `since` until `check` passes (tried every 25 ms); fails 2 s after `since`. */
+/** Milliseconds from `since` until `check` passes (tried every 25 ms); fails LIMIT_MS after it. */
 async function shownWithin(since: number, check: () => Promise<unknown>): Promise<number> {
   await expect(check).toPass({ timeout: LIMIT_MS - (Date.now() - since), intervals: [25] });
   return Date.now() - since;
@@ -58,7 +61,7 @@ async function shownWithin(since: number, check: () => Promise<unknown>): Promis
 const trailclub = (page: Page) => page.getByRole('button', { name: /trailclub/ });
 const bubbles = (page: Page) => page.locator('.message-scroll .bubble');
 
-test('a day written into the open archive appears within 2 s, once; removed, it goes', async ({
+test('a day written into the open archive appears on its own, once; removed, it goes', async ({
   page,
 }) => {
   await page.goto(server.url);
@@ -94,9 +97,8 @@ test('a day written into the open archive appears within 2 s, once; removed, it 
   const navigable = await shownWithin(written, () =>
     expect(page.getByRole('button', { name: 'Next day' })).toBeEnabled({ timeout: 50 }),
   );
-  console.log(
-    `new day: conversation list after ${listed} ms, next-day button after ${navigable} ms`,
-  );
+  recordTiming('live: a new day in the conversation list', listed);
+  recordTiming('live: a new day reachable by the next-day button', navigable);
   // The day shown was fetched again, and did not move or lose its messages meanwhile.
   await refetched;
   await expect(page.locator('.day-button')).toContainText('2024-03-09');
@@ -137,9 +139,8 @@ test('a day written into the open archive appears within 2 s, once; removed, it 
   const found = await shownWithin(changed, () =>
     expect(page.locator('.search-summary')).toHaveText('1 result', { timeout: 50 }),
   );
-  console.log(
-    `completed file shown after ${completed} ms, in the search results after ${found} ms`,
-  );
+  recordTiming('live: a completed file shown', completed);
+  recordTiming('live: a completed file in the search results', found);
   await expect(page.locator('.hit .hit-snippet')).toContainText('多带一件');
   await expect(bubbles(page)).toHaveCount(3);
   await expect(page.locator('.day-button')).toContainText('2024-03-10');
@@ -151,7 +152,7 @@ test('a day written into the open archive appears within 2 s, once; removed, it 
   const gone = await shownWithin(removed, () =>
     expect(trailclub(page).locator('.conversation-day')).toHaveText('2024-03-09', { timeout: 50 }),
   );
-  console.log(`removed day gone after ${gone} ms`);
+  recordTiming('live: a removed day gone', gone);
   await expect(bubbles(page)).toHaveCount(0);
   await page.getByRole('button', { name: 'Previous day' }).click();
   await expect(page.locator('.day-button')).toContainText('2024-03-09');

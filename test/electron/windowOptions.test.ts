@@ -74,6 +74,8 @@ describe('contentSecurityPolicy', () => {
     expect(policy.get('style-src')).toEqual(["'self'"]);
     expect(policy.get('img-src')).toEqual(["'self'", 'data:']);
     expect(policy.get('connect-src')).toEqual(["'self'"]);
+    // Voice notes and videos play from the archive's media route, on the app's own origin.
+    expect(policy.get('media-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('frame-src')).toEqual(["'none'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);

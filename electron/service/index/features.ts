@@ -34,7 +34,9 @@ export function featuresOf(message: ParsedMessage): number {
   }
   for (const attachment of message.attachments ?? [])
     bits |= attachment.kind === 'image' || attachment.kind === 'sticker' ? BITS.image! : BITS.file!;
-  if (message.links?.length) bits |= BITS.link!;
+  // A link written under other words (Telegram's text_link, Slack's <url|label>) is a link too.
+  if (message.links?.length || message.styles?.some((style) => style.kind === 'link'))
+    bits |= BITS.link!;
   if (message.replyTo !== undefined) bits |= BITS.reply!;
   if (message.reactions?.length) bits |= BITS.reaction!;
   return bits;

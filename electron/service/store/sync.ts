@@ -111,9 +111,14 @@ export async function syncStore(
     const replaced = [...pending.map((entry) => stored.get(entry.path)), ...removed].filter(
       (file): file is StoredFile => file !== undefined,
     );
+    // A file read again after a merge or a separation leaves the conversation it was counted in
+    // (under the merges stored before) as well as joining its new one.
+    const before = new Map(JSON.parse(readMeta(db, 'merges') ?? '[]') as [string, string][]);
     for (const file of replaced) {
-      for (const conversation of JSON.parse(file.conversations) as FileConversation[])
+      for (const conversation of JSON.parse(file.conversations) as FileConversation[]) {
+        touched.add(before.get(conversation.id) ?? conversation.id);
         touched.add(options.merges.get(conversation.id) ?? conversation.id);
+      }
       for (const base of JSON.parse(file.segments) as number[]) {
         const live = report.segments.find((segment) => segment.segment.base === base);
         if (!live) continue;

@@ -82,6 +82,41 @@ describe('copies in overlapping files of a conversation', () => {
     expect(store.locate(before[0]!.id)).toBeNull();
   });
 
+  it('merges two exports of one chat into one conversation, counted once, and separates them again', async () => {
+    archive = tempArchive();
+    const shared = [line('09:00:00', 'Ana', 'hello'), line('09:01:00', 'Ben', 'hi there')];
+    archive.write('first/_posts/2024-01-02-chat.md', chatLog('2024-01-02', shared));
+    archive.write(
+      'second/_posts/2024-01-02-chat.md',
+      chatLog('2024-01-02', [...shared, line('09:02:00', 'Ana', 'new')]),
+    );
+    const store = await open(archive.root);
+    const listed = () =>
+      store.conversations().map((c) => `${c.id}: ${c.unique}${c.merged ? ' merged' : ''}`);
+    expect(listed()).toEqual(['first: 2', 'second: 3']);
+    expect(store.messageCount).toBe(5);
+
+    store.setMerges(new Map([['first', 'second']]));
+    await store.sync();
+    // The part is gone from the list, and the archive's count holds each message once.
+    expect(listed()).toEqual(['second: 3']);
+    expect(store.messageCount).toBe(3);
+    expect(store.dayMessages('second', '2024-01-02').messages.map((m) => m.text)).toEqual([
+      'hello',
+      'hi there',
+      'new',
+    ]);
+
+    store.setMerges(new Map());
+    await store.sync();
+    expect(listed()).toEqual(['first: 2', 'second: 3']);
+    expect(store.messageCount).toBe(5);
+    expect(store.dayMessages('first', '2024-01-02').messages.map((m) => m.text)).toEqual([
+      'hello',
+      'hi there',
+    ]);
+  });
+
   it('reads any chat log split into overlapping files, in any order, back to the same messages', async () => {
     await fc.assert(
       fc.asyncProperty(
