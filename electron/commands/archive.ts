@@ -1,6 +1,7 @@
 /** How the CLI's commands open an archive: through its store, as the app does. */
 import { resolve } from 'node:path';
 import { isTimeZone } from '../../shared/dates';
+import { trace } from '../service/store/trace';
 import { ArchiveStore } from '../service/store/store';
 import { checkArchiveFolder } from '../service/archiveFolder';
 import { defaultCacheDir } from '../service/store/location';
@@ -37,11 +38,13 @@ export async function openArchiveStore(folder: string, args: StoreArgs): Promise
   const root = resolve(folder);
   // A zone given is checked at once; the machine's is looked up only if a file needs it.
   const zone = args.tz === undefined ? null : timeZoneOf(args.tz);
+  trace('command loaded');
   await checkArchiveFolder(root);
   const store = ArchiveStore.open(root, {
     cacheDir: args.cacheDir ? resolve(args.cacheDir) : defaultCacheDir(),
     timeZone: () => zone ?? timeZoneOf(undefined),
   });
+  trace('store opened');
   const progress = progressReporter('Reading');
   try {
     await store.sync(progress);

@@ -1,6 +1,7 @@
 /** `scrollback search <folder> <query...>`: search an archive from the terminal. */
 import type { SearchHit, SearchResult } from '../../shared/api';
 import { openArchiveStore, STORE_OPTIONS_HELP } from './archive';
+import { trace } from '../service/store/trace';
 import { printable } from './terminal';
 import { UsageError, formatCount } from './usage';
 import { describeQueryProblem } from '../../shared/query/parse';
@@ -84,10 +85,12 @@ export async function runSearch(args: string[]): Promise<number> {
   if (!parsed) return 0;
   const store = await openArchiveStore(parsed.folder, { cacheDir: parsed.cacheDir, tz: parsed.tz });
   try {
+    trace('synced');
     const result = store.search(parsed.query, {
       limit: parsed.limit,
       order: parsed.oldest ? 'oldest' : 'newest',
     });
+    trace('searched');
     for (const problem of result.problems)
       process.stderr.write(`scrollback search: ${describeQueryProblem(problem)}\n`);
     process.stdout.write(

@@ -357,11 +357,15 @@ export class ArchiveService {
       // A folder gone away keeps showing what was read; the next change tries again.
       return;
     }
-    if (!report || report.changed === 0 || archive !== this.current) return;
+    if (!report || (report.changed === 0 && !report.reloaded) || archive !== this.current) return;
     archive.info = this.describe(archive.root, archive.store);
     this.setStatus({ state: 'ready', archive: archive.info });
+    // Another process (the CLI) changed the store: which conversations it touched is not known.
+    const conversations = report.reloaded
+      ? archive.store.conversations().map((conversation) => conversation.id)
+      : report.conversations;
     // Ids never name another message (shared/model.ts), so nothing is renumbered.
-    this.emit({ type: 'changed', conversations: report.conversations, renumberedFrom: null });
+    this.emit({ type: 'changed', conversations, renumberedFrom: null });
   }
 
   private describe(root: string, store: ArchiveStore): ArchiveInfo {

@@ -15,23 +15,24 @@ export interface SegmentView {
 /** Compares message `a` of segment `sa` with message `b` of segment `sb`. */
 export function compareAt(sa: Segment, a: number, sb: Segment, b: number): number {
   if (sa === sb) return a - b;
-  const dayA = sa.day()[a]!;
-  const dayB = sb.day()[b]!;
+  // Cell by cell: a page of results compares a few dozen messages, not whole columns.
+  const dayA = sa.file.at('day', a);
+  const dayB = sb.file.at('day', b);
   if (dayA !== dayB) return dayA - dayB;
-  const secondsA = sa.meta()[a]! & SECONDS_MASK;
-  const secondsB = sb.meta()[b]! & SECONDS_MASK;
+  const secondsA = sa.file.at('meta', a) & SECONDS_MASK;
+  const secondsB = sb.file.at('meta', b) & SECONDS_MASK;
   if (secondsA !== secondsB) return secondsA - secondsB;
   const namesA = sa.names();
   const namesB = sb.names();
   const conversation = compareStrings(
-    namesA.conversations[namesA.pairs[sa.pair()[a]! * 2]!]!,
-    namesB.conversations[namesB.pairs[sb.pair()[b]! * 2]!]!,
+    namesA.conversations[namesA.pairs[sa.file.at('pair', a) * 2]!]!,
+    namesB.conversations[namesB.pairs[sb.file.at('pair', b) * 2]!]!,
   );
   if (conversation !== 0) return conversation;
   const path = compareStrings(
-    namesA.paths[sa.file.section<Uint32Array>('file')[a]!]!,
-    namesB.paths[sb.file.section<Uint32Array>('file')[b]!]!,
+    sa.paths()[sa.file.at('file', a)]!,
+    sb.paths()[sb.file.at('file', b)]!,
   );
   if (path !== 0) return path;
-  return sa.file.section<Uint32Array>('line')[a]! - sb.file.section<Uint32Array>('line')[b]!;
+  return sa.file.at('line', a) - sb.file.at('line', b);
 }

@@ -5,8 +5,9 @@
  *   day          u32   YYYYMMDD of each message (ascending)
  *   meta         u32   seconds since midnight (bits 0-16) | event (bit 17) | features (18-25)
  *                      | has a sourceId (bit 26)
- *   pair         u32   index of (conversation, speaker) in the names section
- *   file, line   u32   source file (index into names' paths) and 1-based line
+ *   pair     u16/u32   index of (conversation, speaker) in the names section
+ *   file     u16/u32   source file (index into paths)
+ *   line         u32   1-based line in it
  *   key          u32   hash of (day, time, speaker, text): copies share it (store/copies.ts)
  *   text.starts  u32   message p's text is text[starts[p], starts[p + 1]): what is shown, then
  *   text         u16   (for some) a searchable suffix such as attachment names, original case
@@ -14,7 +15,8 @@
  *   refs         f64   (hash29(ref) * 4 + kind) * 2^21 + position, ascending: sourceIds,
  *                      thread parents, so replies and threads are found by lookup
  *   extras.*           the rich parts of the few messages that have them (JSON per message)
- *   names        u8    JSON: conversations, speakers, pairs, paths
+ *   names        u8    JSON: conversations, speakers, pairs
+ *   paths        u8    JSON: the source files' paths
  *   g1.* g2.* g3.*     posting lists of 1-, 2- and 3-grams of the folded texts (gramBuild.ts)
  *
  * A message's id is the segment's base + its position. Bases are handed out from a counter that
@@ -48,12 +50,15 @@ export interface SegmentNames {
   speakers: string[];
   /** Flattened [conversation index, speaker index] per pair. */
   pairs: number[];
-  paths: string[];
 }
+
+/** A column of small numbers: 16 bits wide when every value fits. */
+export type NarrowColumn = Uint16Array | Uint32Array;
 
 export class Segment {
   readonly file: SegmentFile<SegmentInfo>;
   private namesCache: SegmentNames | null = null;
+  private pathsCache: string[] | null = null;
 
   constructor(path: string) {
     this.file = new SegmentFile<SegmentInfo>(path);
@@ -81,6 +86,17 @@ export class Segment {
     return this.namesCache;
   }
 
+  /** The source files' paths, indexed by the file column. */
+  paths(): string[] {
+    if (!this.pathsCache) {
+      const bytes = this.file.section<Uint8Array>('paths');
+      this.pathsCache = JSON.parse(
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+      ) as string[];
+    }
+    return this.pathsCache;
+  }
+
   day(): Uint32Array {
     return this.file.section('day');
   }
@@ -89,8 +105,13 @@ export class Segment {
     return this.file.section('meta');
   }
 
-  pair(): Uint32Array {
+  pair(): NarrowColumn {
     return this.file.section('pair');
+  }
+
+  /** The file column: an index into paths(). */
+  files(): NarrowColumn {
+    return this.file.section('file');
   }
 
   /** The texts of positions [start, end) as strings (display part and search suffix together). */

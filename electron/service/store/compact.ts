@@ -77,7 +77,8 @@ function rewrite(
     const day = segment.day();
     const meta = segment.meta();
     const pair = segment.pair();
-    const file = segment.file.section<Uint32Array>('file');
+    const file = segment.files();
+    const paths = segment.paths();
     const line = segment.file.section<Uint32Array>('line');
     const key = segment.file.section<Uint32Array>('key');
     const refsByPosition = new Map<number, number[]>();
@@ -97,7 +98,7 @@ function rewrite(
       builder.add({
         conversation,
         speaker: names.speakers[names.pairs[pair[position]! * 2 + 1]!]!,
-        path: names.paths[file[position]!]!,
+        path: paths[file[position]!]!,
         line: line[position]!,
         day: day[position]!,
         meta: meta[position]!,

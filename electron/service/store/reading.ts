@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { alignDays, isDayWrap } from '../../../shared/archive/align';
-import type { StoredFile } from './changes';
+import type { StoredFile, StoredFiles } from './changes';
 import {
   type FileRecord,
   type Ingest,
@@ -91,7 +91,7 @@ const WORKER_FILES = 64;
  */
 export async function readFiles(
   pending: readonly { path: string; absolute: string }[],
-  stored: ReadonlyMap<string, StoredFile>,
+  stored: StoredFiles,
   ingest: Ingest,
   counter: BigInt64Array,
   upsertFile: FileWriter,

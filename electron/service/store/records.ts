@@ -53,10 +53,10 @@ export function deleteRowsOf(
   refs: Set<number>,
 ): void {
   const { segment } = live;
-  const paths = segment.names().paths;
+  const paths = segment.paths();
   const mine = paths.map((p) => p === path || p.startsWith(`${path}${ZIP_SEPARATOR}`));
   if (!mine.includes(true)) return;
-  const file = segment.file.section<Uint32Array>('file');
+  const file = segment.files();
   const key = segment.file.section<Uint32Array>('key');
   for (let position = 0; position < segment.count; position++) {
     if (!mine[file[position]!]) continue;

@@ -69,7 +69,7 @@ export class Rows {
   }
 
   path(segment: Segment, position: number): string {
-    return segment.names().paths[segment.file.at('file', position)]!;
+    return segment.paths()[segment.file.at('file', position)]!;
   }
 
   line(segment: Segment, position: number): number {

@@ -29,6 +29,7 @@ import { nextCursor, pageStart } from '../../../shared/paging';
 import { closeQuietly, openDatabase } from './database';
 import { storeFolder } from './location';
 import { Hidden, loadSegments, Rows, type LiveSegment } from './rows';
+import { readMeta } from './schema';
 import { syncStore, type SyncReport } from './sync';
 import { dayPlaces, messagesAt, messagesByIds, speakerPlaces, threadOf, type Place } from './views';
 import { rmSync } from 'node:fs';
@@ -61,6 +62,8 @@ export class ArchiveStore {
   private mergeMap: ReadonlyMap<string, string>;
   private readonly caches = new Map<string, unknown>();
   private closed = false;
+  /** The store's generation the segments held reflect (sync.ts). */
+  private generation: string | null;
   private zoneValue: string | null = null;
   private readonly zone = (): string => {
     const zone = this.options.timeZone;
@@ -79,6 +82,7 @@ export class ArchiveStore {
     this.persistent = persistent;
     this.note = note;
     this.mergeMap = options.merges ?? new Map();
+    this.generation = readMeta(db, 'generation');
     this.segments = loadSegments(db, folder, []);
     this.rows = new Rows(this.segments);
   }
@@ -127,9 +131,11 @@ export class ArchiveStore {
         folder: this.folder,
         timeZone: this.zone,
         merges: this.mergeMap,
+        generation: this.generation,
         onProgress,
       },
     );
+    this.generation = readMeta(this.db, 'generation');
     const first = this.lastReport === null;
     this.lastReport = report;
     if (report.changed === 0 && !report.reloaded) return first ? report : null;
@@ -348,22 +354,24 @@ export class ArchiveStore {
   }
 
   search(query: string, options: SearchOptions): SearchResult {
-    const persons = this.cached('persons', () => {
-      const map = new Map<string, string[][]>();
-      for (const row of this.db
-        .prepare('SELECT conversation, names FROM persons')
-        .all() as unknown as {
-        conversation: string;
-        names: string;
-      }[]) {
-        const list = map.get(row.conversation) ?? [];
-        list.push(JSON.parse(row.names) as string[]);
-        map.set(row.conversation, list);
-      }
-      return map;
-    });
+    // Read only when the query asks for someone (from:).
+    const persons = () =>
+      this.cached('persons', () => {
+        const map = new Map<string, string[][]>();
+        for (const row of this.db
+          .prepare('SELECT conversation, names FROM persons')
+          .all() as unknown as {
+          conversation: string;
+          names: string;
+        }[]) {
+          const list = map.get(row.conversation) ?? [];
+          list.push(JSON.parse(row.names) as string[]);
+          map.set(row.conversation, list);
+        }
+        return map;
+      });
     return searchSegments(
-      { segments: this.segments, persons: (conversation) => persons.get(conversation) ?? [] },
+      { segments: this.segments, persons: (conversation) => persons().get(conversation) ?? [] },
       query,
       options,
       (ids) =>

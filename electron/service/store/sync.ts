@@ -17,6 +17,8 @@ import {
   listArchive,
   withoutTouched,
   zoneUsed,
+  nothingChanged,
+  StoredFiles,
   type StoredFile,
 } from './changes';
 import { compactSegments } from './compact';
@@ -36,6 +38,11 @@ export interface SyncOptions {
   /** The archive's zone for instants, looked up only when needed. */
   timeZone: () => string;
   merges: ReadonlyMap<string, string>;
+  /**
+   * The store's generation the caller's segments reflect: when another process (the app beside
+   * the CLI) has changed the store since, the segments are read again before anything else.
+   */
+  generation?: string | null | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
@@ -68,7 +75,26 @@ export async function syncStore(
   // swapped for a link meanwhile is refused: files/safeOpen.ts).
   const root = await realpath(options.root);
   options = { ...options, root };
-  const { candidates, skipped, problems } = await listArchive(db, root);
+  const reloaded =
+    options.generation !== undefined && readMeta(db, 'generation') !== options.generation;
+  if (reloaded) current = loadSegments(db, options.folder, current);
+  // The common case, checked without listing anything: nothing changed.
+  if (current.length > 0 && nothingChanged(db, root, options)) {
+    trace('nothing changed');
+    return {
+      skipped: Number(readMeta(db, 'skipped') ?? '0'),
+      problems: JSON.parse(readMeta(db, 'walk_problems') ?? '[]') as Diagnostic[],
+      read: 0,
+      changed: 0,
+      conversations: [],
+      segments: [...current],
+      reloaded,
+    };
+  }
+  let stored = new StoredFiles(db);
+  trace('stored files loaded');
+  const { candidates, skipped, problems } = await listArchive(db, root, stored);
+  trace('listed');
   const report: SyncReport = {
     skipped,
     problems,
@@ -76,9 +102,10 @@ export async function syncStore(
     changed: 0,
     conversations: [],
     segments: [...current],
-    reloaded: false,
+    reloaded,
   };
-  let { stored, pending, removed } = await findChanges(db, candidates, options);
+  let { pending, removed } = await findChanges(db, candidates, stored, options);
+  trace('checked');
   if (pending.length === 0 && removed.length === 0) return report;
 
   // Another Scrollback may be writing this store (the app beside the CLI): wait for it, then
@@ -89,7 +116,8 @@ export async function syncStore(
     if (readMeta(db, 'generation') !== generation) {
       report.segments = loadSegments(db, options.folder, current);
       report.reloaded = true;
-      ({ stored, pending, removed } = await findChanges(db, candidates, options));
+      stored = new StoredFiles(db);
+      ({ pending, removed } = await findChanges(db, candidates, stored, options));
       if (pending.length === 0 && removed.length === 0) {
         db.exec('COMMIT');
         return report;

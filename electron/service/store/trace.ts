@@ -1,7 +1,8 @@
-/** SCROLLBACK_TRACE=1 prints how long each step of a sync takes, on stderr (for profiling). */
-const started = performance.now();
-
+/**
+ * SCROLLBACK_TRACE=1 prints when each step of opening, syncing and searching an archive ends, in
+ * milliseconds since the process started, on stderr (for profiling).
+ */
 export function trace(step: string): void {
   if (process.env.SCROLLBACK_TRACE)
-    process.stderr.write(`sync: ${step} at ${Math.round(performance.now() - started)} ms\n`);
+    process.stderr.write(`trace: ${step} at ${Math.round(performance.now())} ms\n`);
 }

@@ -336,6 +336,23 @@ describe('the store', () => {
     expect((await open()).report.read).toBe(0);
   });
 
+  it('shows what another process added to the shared store, though the folder then looks unchanged to it', async () => {
+    const app = await open();
+    const cli = await open();
+    archive.write(
+      'proddev/_posts/2018-05-17-chat.markdown',
+      chatLog('2018-05-17', [{ time: '11:00:00', speaker: '风者', text: '支付宝收款码' }]),
+    );
+    // The CLI reads the new file first; the app, told of it later, finds nothing left to read.
+    expect((await cli.store.sync())?.read).toBe(1);
+    const report = await app.store.sync();
+    expect(report).toMatchObject({ read: 0, reloaded: true });
+    expect(texts(app.store, '收款码')).toEqual(['支付宝收款码']);
+    expect(app.store.days('proddev').map((day) => day.day)).toContain('2018-05-17');
+    cli.store.close();
+    app.store.close();
+  });
+
   it('works in a temporary folder when the cache folder cannot be made, and removes it on close', async () => {
     const blocked = join(cacheDir, 'a-file');
     writeFileSync(blocked, '');
