@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { alignDays, isDayWrap } from '../../../shared/archive/align';
-import type { StoredFile, StoredFiles } from './changes';
+import type { StoredFile, StoredFiles } from './known';
 import {
   type FileRecord,
   type Ingest,

@@ -11,16 +11,8 @@ import { compareStrings } from '../../../shared/archive/compare';
 import type { Diagnostic } from '../../../shared/model';
 import { Segment } from '../index/segment';
 import { checkArchiveFolder } from '../archiveFolder';
-import {
-  beginWriting,
-  findChanges,
-  listArchive,
-  withoutTouched,
-  zoneUsed,
-  nothingChanged,
-  StoredFiles,
-  type StoredFile,
-} from './changes';
+import { beginWriting, findChanges, listArchive, withoutTouched } from './changes';
+import { nothingChanged, StoredFiles, zoneUsed, type StoredFile } from './known';
 import { compactSegments } from './compact';
 import { applyCopies, type CopyScope } from './copies';
 import { Ingest, type FileConversation } from './ingest';

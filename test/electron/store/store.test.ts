@@ -3,6 +3,7 @@
  * database or index segments on disk are damaged, from another schema version or cannot be made.
  */
 import {
+  realpathSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -16,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../electron/service/archiveService';
+import { nothingChanged } from '../../../electron/service/store/known';
 import { databasePath, storeFolder } from '../../../electron/service/store/location';
 import { SCHEMA_VERSION } from '../../../electron/service/store/schema';
 import { openSqlite } from '../../../electron/service/store/sqlite';
@@ -122,6 +124,34 @@ describe('the store', () => {
     expect(store.dayMessages('proddev', '2018-05-16').messages.map((m) => m.text)).toEqual([
       '担保支付吧',
     ]);
+  });
+
+  it('notices a change to any one file, by its size alone, in the quick check of an unchanged folder', async () => {
+    const files = [
+      'proddev/_posts/2018-05-15-chat.markdown',
+      'proddev/_posts/2018-05-16-chat.markdown',
+      'devarch/_posts/2018-05-16-chat.markdown',
+    ];
+    const root = realpathSync(archive.root);
+    const unchanged = () => {
+      const db = openSqlite(databasePath(folder()), { readOnly: true });
+      try {
+        const options = { root, folder: folder(), timeZone: () => 'UTC', merges: new Map() };
+        return nothingChanged(db, root, options);
+      } finally {
+        db.close();
+      }
+    };
+    for (const file of files) {
+      await build();
+      expect(unchanged()).toBe(true);
+      const path = join(archive.root, file);
+      const time = statSync(path).mtime;
+      // Rewritten in place with one more line and the old time put back: only the size says so.
+      writeFileSync(path, `${readFileSync(path, 'utf8')}\n`);
+      utimesSync(path, time, time);
+      expect(unchanged(), file).toBe(false);
+    }
   });
 
   it('replaces only the rows of a changed file: other messages keep their ids, its own get new ones', async () => {
