@@ -16,13 +16,17 @@ const USAGE = `Usage: scrollback <command> [options]
 
 Commands:
   stats <folder> [--json]     Summarise an archive: files, messages, conversations, diagnostics
-  search <folder> <query...> [--json] [--limit N] [--oldest] [--cache-dir DIR]
+  search <folder> <query...> [--json] [--limit N] [--oldest]
                               Find messages: words, "phrases", -word, from:, in:, on:, has:...
   export <folder> --format md|html|pdf|json|csv|txt -o FILE [--in C] [--from DAY] [--to DAY]
          [--person NAME] [--query Q] [--force]
                               Write the messages passing the filters to one file
-  serve <folder> [--port N] [--open]
+  serve <folder> [--port N] [--open] [--allow-other-folders]
                               Read an archive in the browser, served on 127.0.0.1 behind a token
+
+Every command also takes --cache-dir DIR (where the archive's store is kept; the archive
+folder itself is never written) and --tz ZONE (the IANA zone Slack and Telegram instants are
+shown in; default SCROLLBACK_TZ, else this machine's zone).
 
 Run "scrollback <command> --help" for a command's options.`;
 

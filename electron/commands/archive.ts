@@ -17,6 +17,14 @@ export const STORE_OPTIONS_HELP = `  --cache-dir DIR  keep the archive's store i
   --tz ZONE        show instants (Slack, Telegram) in this IANA zone, e.g. Asia/Shanghai
                    (default: this machine's zone, or SCROLLBACK_TZ)`;
 
+/**
+ * The zone given with --tz or SCROLLBACK_TZ, checked; undefined when neither is given (the
+ * service then takes the app's setting, else the machine's zone).
+ */
+export function chosenTimeZone(tz: string | undefined): string | undefined {
+  return tz === undefined && !process.env.SCROLLBACK_TZ ? undefined : timeZoneOf(tz);
+}
+
 export function systemZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }

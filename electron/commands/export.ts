@@ -8,6 +8,7 @@ import { isDay } from '../../shared/dates';
 import { ArchiveService } from '../service/archiveService';
 import { exportToFile } from '../service/export';
 import { chromiumPrinter } from '../service/export/pdf';
+import { chosenTimeZone } from './archive';
 import { printable } from './terminal';
 import { UsageError, formatCount, parseCommandArgs, progressReporter } from './usage';
 import { describeQueryProblem } from '../../shared/query/parse';
@@ -25,7 +26,9 @@ Writes the messages of an archive that pass every filter given to FILE.
   --query Q          only messages the search Q finds
   --force            replace FILE if it exists
   --cache-dir DIR    keep the archive's store in DIR (default: the user's cache folder); the
-                     archive folder itself is never written`;
+                     archive folder itself is never written
+  --tz ZONE          write instants (Slack, Telegram) in this IANA zone, e.g. Asia/Shanghai
+                     (default: SCROLLBACK_TZ, or this machine's zone)`;
 
 /** Search results are read in pages of this size, the most the API gives at once. */
 const SEARCH_PAGE = 500;
@@ -43,11 +46,13 @@ export async function runExport(args: string[]): Promise<number> {
       query: { type: 'string' },
       force: { type: 'boolean' },
       'cache-dir': { type: 'string' },
+      tz: { type: 'string' },
     },
     USAGE,
   );
   if (!parsed) return 0;
   const { values } = parsed;
+  const timeZone = chosenTimeZone(values.tz);
   const [folder, ...extra] = parsed.positionals;
   if (folder === undefined || extra.length > 0)
     throw new UsageError(`give exactly one archive folder.\n\n${USAGE}`);
@@ -64,9 +69,11 @@ export async function runExport(args: string[]): Promise<number> {
       throw new UsageError(`${option} takes a day written YYYY-MM-DD, not "${printable(day)}".`);
   }
 
-  const service = new ArchiveService(
-    values['cache-dir'] === undefined ? {} : { cacheDir: resolve(values['cache-dir']) },
-  );
+  const service = new ArchiveService({
+    ...(values['cache-dir'] === undefined ? {} : { cacheDir: resolve(values['cache-dir']) }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+    watch: false,
+  });
   const progress = progressReporter('Reading');
   const stop = service.onEvent((event) => {
     if (event.type === 'status' && event.status.state === 'loading')
@@ -74,6 +81,8 @@ export async function runExport(args: string[]): Promise<number> {
   });
   try {
     await service.open(folder);
+    // A store opened before answers at once; what changed since (or a new zone) is read first.
+    await service.settled();
   } catch (error) {
     if (error instanceof ServiceError) return fail(error.message);
     throw error;

@@ -8,6 +8,8 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startHttpHost } from '../http-host';
 import { ArchiveService } from '../service/archiveService';
+import { ArchiveError } from '../service/archiveFolder';
+import { chosenTimeZone } from './archive';
 import { SettingsStore } from '../service/settings';
 import { openInBrowser, type OpenedBrowser } from './openBrowser';
 import { defaultCacheDir } from '../service/store/location';
@@ -16,7 +18,7 @@ import { UsageError, formatCount, parseCommandArgs, progressReporter } from './u
 import { errorMessage } from '../../shared/errors';
 
 const USAGE = `Usage: scrollback serve <folder> [--port N] [--open] [--allow-other-folders]
-                       [--cache-dir DIR]
+                       [--cache-dir DIR] [--tz ZONE]
 
 Serves the reader and <folder> on http://127.0.0.1 only, behind a secret token in the printed
 URL, until interrupted (Ctrl+C).
@@ -26,7 +28,9 @@ URL, until interrupted (Ctrl+C).
   --allow-other-folders  let the page open folders outside <folder> (by default it may open
                          <folder> and the folders in it only)
   --cache-dir DIR        keep the archive's store in DIR (default: $SCROLLBACK_CACHE_DIR, or
-                         ${defaultCacheDir()})`;
+                         ${defaultCacheDir()})
+  --tz ZONE              show instants (Slack, Telegram) in this IANA zone, e.g. Asia/Shanghai
+                         (default: SCROLLBACK_TZ, else the page's setting, else this machine's)`;
 
 // Built as dist/commands/serve.js, beside dist/renderer/.
 const RENDERER_DIR = resolve(__dirname, '..', 'renderer');
@@ -40,6 +44,7 @@ export async function runServe(args: string[]): Promise<number> {
       open: { type: 'boolean' },
       'allow-other-folders': { type: 'boolean' },
       'cache-dir': { type: 'string' },
+      tz: { type: 'string' },
     },
     USAGE,
   );
@@ -52,12 +57,15 @@ export async function runServe(args: string[]): Promise<number> {
     (info) => info.isDirectory(),
     () => false,
   );
-  if (!isFolder) throw new UsageError(`"${printable(folder)}" is not a folder that can be read.`);
+  // An unreadable folder is not a usage mistake: exit 1, as the other commands do.
+  if (!isFolder) throw new ArchiveError(`"${printable(folder)}" is not a folder that can be read.`);
+  const timeZone = chosenTimeZone(parsed.values.tz);
 
   const cacheDir = parsed.values['cache-dir'] ?? process.env.SCROLLBACK_CACHE_DIR;
   const service = new ArchiveService({
     samplePath: SAMPLE_ARCHIVE,
     ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}),
+    ...(timeZone === undefined ? {} : { timeZone }),
   });
   // Settings live in memory: a browser session leaves nothing behind.
   const host = await startHttpHost({

@@ -48,6 +48,8 @@ export interface StatsJson {
   unique: number;
   /** Message lines folded as copies of others. */
   copies: number;
+  /** What the reader shows: distinct messages, an echo pair (one message under two names) once. */
+  shown: number;
   events: number;
   conversations: {
     id: string;
@@ -55,6 +57,7 @@ export interface StatsJson {
     format: ConversationSummary['format'];
     messages: number;
     unique: number;
+    shown: number;
     events: number;
     days: number;
     speakers: number;
@@ -74,6 +77,7 @@ export function statsOf(store: ArchiveStore): StatsJson {
     messages,
     unique,
     copies: messages - unique,
+    shown: conversations.reduce((sum, c) => sum + c.messages, 0),
     events: conversations.reduce((sum, c) => sum + c.events, 0),
     conversations: conversations.map((c) => ({
       id: c.id,
@@ -81,6 +85,7 @@ export function statsOf(store: ArchiveStore): StatsJson {
       format: c.format,
       messages: c.lines,
       unique: c.unique,
+      shown: c.messages,
       events: c.events,
       days: c.days,
       speakers: c.speakers,
@@ -97,7 +102,7 @@ function formatStats(folder: string, stats: StatsJson): string {
   const lines = [
     `${printable(folder)}`,
     `  ${plural(files.total, 'file')}: ${plural(files.chat, 'chat log')}, ${plural(files.timeline, 'speakerless log')}, ${plural(files.document, 'document')}, ${formatCount(files.skipped)} skipped`,
-    `  ${plural(stats.messages, 'message line')}${stats.copies > 0 ? `, ${formatCount(stats.unique)} distinct` : ''} in ${plural(stats.conversations.length, 'conversation')}${stats.events > 0 ? `, and ${plural(stats.events, 'event')}` : ''}`,
+    `  ${plural(stats.messages, 'message line')}${stats.copies > 0 ? `, ${formatCount(stats.unique)} distinct` : ''}${stats.shown !== stats.unique ? `, ${formatCount(stats.shown)} shown (echo pairs once)` : ''} in ${plural(stats.conversations.length, 'conversation')}${stats.events > 0 ? `, and ${plural(stats.events, 'event')}` : ''}`,
   ];
   const overlapping = overlappingPairs(stats);
   for (const pair of overlapping.slice(0, MAX_OVERLAPS_SHOWN))
@@ -113,7 +118,7 @@ function formatStats(folder: string, stats: StatsJson): string {
   for (const c of stats.conversations) {
     const distinct = c.unique !== c.messages ? ` (${formatCount(c.unique)} distinct)` : '';
     lines.push(
-      `  ${printable(c.id).padEnd(width)}  ${formatCount(c.messages).padStart(9)} messages${distinct}  ${formatCount(c.days).padStart(5)} days  ${formatCount(c.speakers).padStart(5)} speakers  ${c.first} – ${c.last}`,
+      `  ${printable(c.id).padEnd(width)}  ${formatCount(c.messages).padStart(9)} messages${distinct}  ${plural(c.days, 'day').padStart(10)}  ${plural(c.speakers, 'speaker').padStart(14)}  ${c.first} – ${c.last}`,
     );
   }
   if (stats.diagnostics.length > 0) {

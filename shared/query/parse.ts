@@ -7,12 +7,12 @@
  *   -红包 -"hello world"  no excluded word or phrase may occur
  *   from:李雄峰           said by a speaker whose name contains this, or by any alias of that
  *                         person (from:"a name with spaces" works too); several from: add up
- *   in:proddev            in a conversation whose id contains this; several in: add up
+ *   in:proddev            in a conversation whose id or title contains this; several in: add up
  *   on:2018-05-15         on that day
  *   during:2018-05        in that month (during:2018 for a year)
  *   after:2018-05-15      strictly after that day (after:2018-05: from June on)
  *   before:2018-05-15     strictly before that day (before:2018: up to 2017-12-31)
- *   has:image has:link has:mention has:file
+ *   has:image has:link has:mention has:file has:reply has:reaction
  *
  * Text, names and operator keys are case-folded (shared/query/fold.ts) so that `FROM:Ａｌｉｃｅ`
  * means `from:alice`.
@@ -21,7 +21,7 @@ import { addDays, daysInMonth, formatDay, isDay } from '../dates';
 import type { Day } from '../model';
 import { foldText } from './fold';
 
-export const FEATURES = ['image', 'link', 'mention', 'file'] as const;
+export const FEATURES = ['image', 'link', 'mention', 'file', 'reply', 'reaction'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 export interface Query {

@@ -6,7 +6,7 @@
 import type { SearchResult } from '../../shared/api';
 import type { Message, PersonSummary } from '../../shared/model';
 import { foldText } from '../../shared/query/fold';
-import { isEmptyQuery, parseQuery } from '../../shared/query/parse';
+import { isEmptyQuery, parseQuery, type Feature } from '../../shared/query/parse';
 import { messageFeatures } from '../../shared/text/tokens';
 import type { SearchOptions } from '../../electron/service/index/search';
 import {
@@ -23,6 +23,35 @@ export interface NaiveCorpus {
   messages: readonly Message[];
   /** Conversation id -> its persons (for from: reaching every name of a person). */
   persons: ReadonlyMap<string, readonly PersonSummary[]>;
+  /** Conversation id -> its title (in: matches either). */
+  titles?: ReadonlyMap<string, string>;
+}
+
+/** Whether a message has what has: asks for, from its text and from what its format carries. */
+function messageHas(message: Message, feature: Feature): boolean {
+  const attachments = message.attachments ?? [];
+  const pictures = attachments.some((a) => a.kind === 'image' || a.kind === 'sticker');
+  switch (feature) {
+    case 'image':
+      return pictures || messageFeatures(message.text).image;
+    case 'file':
+      return (
+        attachments.some((a) => a.kind !== 'image' && a.kind !== 'sticker') ||
+        messageFeatures(message.text).file
+      );
+    case 'link':
+      return (
+        (message.links?.length ?? 0) > 0 ||
+        (message.styles ?? []).some((style) => style.kind === 'link') ||
+        messageFeatures(message.text).link
+      );
+    case 'mention':
+      return messageFeatures(message.text).mention;
+    case 'reply':
+      return message.reply !== undefined;
+    case 'reaction':
+      return (message.reactions?.length ?? 0) > 0;
+  }
 }
 
 export function searchMessages(
@@ -51,17 +80,19 @@ export function searchMessages(
     : corpus.messages.filter((message) => {
         if (query.since !== null && message.day < query.since) return false;
         if (query.until !== null && message.day > query.until) return false;
-        if (query.in.length > 0 && !nameMatches(message.conversation, query.in)) return false;
+        if (
+          query.in.length > 0 &&
+          !nameMatches(message.conversation, query.in) &&
+          !nameMatches(corpus.titles?.get(message.conversation) ?? message.conversation, query.in)
+        )
+          return false;
         if (query.from.length > 0 && !speakerAllowed(message)) return false;
         const folded = foldText(message.text);
         const has = (term: string) =>
           termVariants(term).some((variant) => folded.includes(variant));
         if (!query.terms.every(has)) return false;
         if (query.exclude.some(has)) return false;
-        if (query.has.length > 0) {
-          const features = messageFeatures(message.text);
-          if (!query.has.every((feature) => features[feature])) return false;
-        }
+        if (!query.has.every((feature) => messageHas(message, feature))) return false;
         return true;
       });
   matches.sort(compareMessages);

@@ -32,6 +32,8 @@ export interface SearchView {
   segments: readonly SegmentView[];
   /** A conversation's persons, each as its names (for from:, which reaches every alias). */
   persons(conversation: string): readonly (readonly string[])[];
+  /** A conversation's title (in: matches it as well as the id). */
+  title(conversation: string): string;
 }
 
 /** A message of a result page, as the store returns it (highlights are added here). */
@@ -145,6 +147,9 @@ function filter(
   conversation: string | undefined,
 ): Uint32Array {
   const { segment, hidden } = live;
+  // Search finds messages: events (joins, pins, calls) are shown in the day, never as hits.
+  const events = segment.events();
+  if (events.length > 0) matches = subtract(matches, events);
   let bits = 0;
   for (const feature of query.has) bits |= featureBit(feature as Feature);
   const allowed =
@@ -177,7 +182,9 @@ function allowedPairs(
   const conversations = names.conversations.map(
     (name) =>
       (only === undefined || name === only) &&
-      (query.in.length === 0 || nameMatches(name, query.in)),
+      (query.in.length === 0 ||
+        nameMatches(name, query.in) ||
+        nameMatches(view.title(name), query.in)),
   );
   const speakersByConversation = new Map<number, Set<string>>();
   const speakersOf = (conversation: number) => {

@@ -354,6 +354,11 @@ export class ArchiveStore {
   }
 
   search(query: string, options: SearchOptions): SearchResult {
+    const titles = () =>
+      this.cached(
+        'titles',
+        () => new Map(this.conversations().map((summary) => [summary.id, summary.title])),
+      );
     // Read only when the query asks for someone (from:).
     const persons = () =>
       this.cached('persons', () => {
@@ -371,7 +376,11 @@ export class ArchiveStore {
         return map;
       });
     return searchSegments(
-      { segments: this.segments, persons: (conversation) => persons().get(conversation) ?? [] },
+      {
+        segments: this.segments,
+        persons: (conversation) => persons().get(conversation) ?? [],
+        title: (conversation) => titles().get(conversation) ?? conversation,
+      },
       query,
       options,
       (ids) =>

@@ -1,6 +1,7 @@
 /**
- * Slack names reactions by shortcode (`thumbsup`, `tada::skin-tone-2`). The common ones show as
- * their emoji; any other (a workspace's custom emoji) as `:name:`.
+ * Slack names emoji by shortcode (`thumbsup`, `tada::skin-tone-2`), in reactions and written in
+ * text (`:+1:`). The common ones show as their emoji; any other (a workspace's custom emoji)
+ * stays `:name:`, as Slack shows one it cannot draw.
  */
 const EMOJI: Readonly<Record<string, string>> = {
   '+1': '👍',
@@ -37,6 +38,14 @@ const EMOJI: Readonly<Record<string, string>> = {
   mountain: '⛰️',
   hiking_boot: '🥾',
 };
+
+const WRITTEN = /:([a-z0-9_+-]{1,64})(?:::skin-tone-[2-6])?:/g;
+
+/** Text with the shortcodes it writes (`see you :wave:`) shown as their emoji. */
+export function withEmoji(text: string): string {
+  if (!text.includes(':')) return text;
+  return text.replace(WRITTEN, (written, name: string) => EMOJI[name] ?? written);
+}
 
 export function emojiOf(shortcode: string): string {
   const name = shortcode.split('::')[0]!;

@@ -1,10 +1,12 @@
 /**
  * Slack's message markup made readable: `<@U123>` -> `@Ana Lima`, `<#C123|general>` ->
  * `#general`, `<!here>` -> `@here`, `<http://…|label>` -> `label` linked to its address, and the
- * three escapes Slack writes (`&lt;` `&gt;` `&amp;`). Emphasis (`*bold*`) is left as written.
+ * three escapes Slack writes (`&lt;` `&gt;` `&amp;`), emoji shortcodes (`:+1:` -> 👍). Emphasis
+ * (`*bold*`) is left as written.
  */
 import type { TextStyle } from '../../model';
 import type { SlackDirectory } from './directory';
+import { withEmoji } from './emoji';
 
 const TOKEN = /<([^<>\n]{1,4096})>/g;
 const ESCAPE = /&(lt|gt|amp);/g;
@@ -34,7 +36,7 @@ export function renderMarkup(
   let last = 0;
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(raw); match !== null; match = TOKEN.exec(raw)) {
-    text += unescapeSlack(raw.slice(last, match.index));
+    text += withEmoji(unescapeSlack(raw.slice(last, match.index)));
     last = match.index + match[0].length;
     const inside = match[1]!;
     const bar = inside.indexOf('|');
@@ -66,6 +68,6 @@ export function renderMarkup(
       text += shown;
     }
   }
-  text += unescapeSlack(raw.slice(last));
+  text += withEmoji(unescapeSlack(raw.slice(last)));
   return { text, styles, unknownUsers };
 }

@@ -84,7 +84,7 @@ describe('scrollback serve', () => {
   it('says what is wrong with its arguments', () => {
     expect(runCli(['serve']).status).toBe(2);
     const missing = runCli(['serve', '/no/such/folder']);
-    expect(missing.status).toBe(2);
+    expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('/no/such/folder');
     const port = runCli(['serve', SAMPLE_ARCHIVE, '--port', 'eighty']);
     expect(port.status).toBe(2);

@@ -43,8 +43,15 @@ describe('scrollback stats', () => {
     expect(run.status).toBe(0);
     // Besides its Markdown logs the sample holds an export of each other format (exports/).
     expect(run.stdout).toMatch(/24 files: 15 chat logs, 1 speakerless log, 2 documents, 6 skipped/);
-    expect(run.stdout).toMatch(/231 message lines in 10 conversations, and 18 events/);
+    // Seven echo pairs (one message under two names) are shown once in the reader.
+    expect(run.stdout).toMatch(
+      /231 message lines, 224 shown \(echo pairs once\) in 10 conversations, and 18 events/,
+    );
     expect(run.stdout).toMatch(/groups\/trailclub\s+94 messages\s+4 days/);
+    const json = JSON.parse(runCli(['stats', BUNDLED_SAMPLE, '--json']).stdout);
+    expect(json).toMatchObject({ messages: 231, unique: 231, shown: 224, copies: 0, events: 18 });
+    const trailclub = json.conversations.find((c: { id: string }) => c.id === 'groups/trailclub');
+    expect(trailclub).toMatchObject({ messages: 94, shown: 87, days: 4 });
   });
 
   it('fails with one clear sentence when the folder is missing', () => {
@@ -95,6 +102,7 @@ describe('scrollback stats on a folder large enough to be read on two cores', ()
             format: c.format,
             messages: c.lines,
             unique: c.unique,
+            shown: c.messages,
             events: c.events,
             days: c.days,
             speakers: c.speakers,

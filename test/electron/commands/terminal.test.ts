@@ -68,7 +68,7 @@ describe('the commands print archive text as visible escapes', () => {
 
   it('serve names a folder that cannot be read without its escapes acting', () => {
     const run = runCli(['serve', `/no/such/${OSC_52}folder`]);
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(1);
     expect(run.stderr).toContain('/no/such/\\x1b]52;c;cHduZWQ=\\x07folder');
     expect(hasRawControls(run.stderr)).toBe(false);
   });

@@ -33,6 +33,7 @@ describe.skipIf(sampleMissing())('search on the real archive sample', () => {
     corpus = {
       messages,
       persons: new Map(store.conversations().map((c) => [c.id, store.speakers(c.id).persons])),
+      titles: new Map(store.conversations().map((c) => [c.id, c.title])),
     };
   });
   afterAll(() => {

@@ -188,7 +188,11 @@ describe('search on random archives', () => {
               store.conversations().map((c) => [c.id, store.speakers(c.id).persons] as const),
             );
             const expected = searchMessages(
-              { messages: shownMessages(store), persons },
+              {
+                messages: shownMessages(store),
+                persons,
+                titles: new Map(store.conversations().map((c) => [c.id, c.title])),
+              },
               query,
               options,
             );

@@ -44,7 +44,7 @@ describe('parseQuery', () => {
       {
         code: 'unknown-feature',
         text: 'has:video',
-        features: ['image', 'link', 'mention', 'file'],
+        features: ['image', 'link', 'mention', 'file', 'reply', 'reaction'],
       },
       { code: 'missing-value', text: 'from:', operator: 'from' },
       { code: 'negated-operator', text: '-in:x' },
@@ -53,7 +53,7 @@ describe('parseQuery', () => {
     // The CLI's English sentences name what was ignored and what was expected.
     expect(query.problems.map(describeQueryProblem)).toEqual([
       '“on:2018-13-01” was ignored: on: takes a day such as 2018-05-15.',
-      '“has:video” was ignored: has: takes image, link, mention, file.',
+      '“has:video” was ignored: has: takes image, link, mention, file, reply, reaction.',
       '“from:” was ignored: it needs a value after the colon.',
       '“-in:x” was ignored: only words and phrases can be excluded with "-".',
       'The quote opened in “"open” is never closed; it was read to the end.',

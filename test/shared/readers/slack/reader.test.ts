@@ -103,6 +103,23 @@ describe('Slack channel', () => {
     );
   });
 
+  it('shows emoji shortcodes written in text as their emoji, and leaves times and custom ones', () => {
+    const json = JSON.stringify([
+      {
+        type: 'message',
+        user: 'U01ANA',
+        text: 'great :+1: see you at 10:30:45 :wave::skin-tone-3: <https://example.org/a:b:c|map> :our_logo:',
+        ts: '1709543400.000100',
+      },
+    ]);
+    const result = read('general/2024-03-04.json', { bytes: encode(json), zone: 'UTC' });
+    const message = result.conversations[0]!.messages[0]!;
+    expect(message.text).toBe('great 👍 see you at 10:30:45 👋 map :our_logo:');
+    // The link still covers its words after the shortcodes before it became shorter.
+    const [link] = message.styles!;
+    expect(message.text.slice(link!.start, link!.end)).toBe('map');
+  });
+
   it('shows joins, topics and purposes as events in plain English', () => {
     const events = messagesOf('general/2024-03-04.json').filter((m) => m.kind === 'event');
     expect(events.map((m) => m.text)).toEqual([
@@ -122,7 +139,8 @@ describe('Slack channel', () => {
     expect(first[4]!.threadOf).toBeUndefined();
     expect(first[5]).toMatchObject({
       threadOf: '1709543400.000500',
-      text: '七点，北门 :mountain:',
+      // Shortcodes written in text show as their emoji, as Slack shows them.
+      text: '七点，北门 ⛰️',
     });
     const next = messagesOf('general/2024-03-05.json');
     expect(next.slice(0, 2).map((m) => [m.threadOf, m.day])).toEqual([
