@@ -5,7 +5,7 @@
  * the number of files. Paths come back relative, with `/` separators; absolute paths start from
  * the root's real path, so that opening them can check nothing on the way is a link.
  */
-import { realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../../shared/errors';
 import { openFolder } from './files/safeOpen';
@@ -22,11 +22,29 @@ export interface WalkProblem {
   message: string;
 }
 
+/**
+ * What the last walk found, for folders whose time has not changed since: their names are the
+ * same, so they are not listed again (a new day file costs one folder's listing, not 11,000
+ * files'). Folders that could not be opened are never reported unchanged: they are tried again.
+ */
+export interface PreviousListing {
+  /** Whether the folder (relative, '' for the root) is as the last walk found it. */
+  unchanged(relative: string, mtime: number): boolean;
+  /** The files the last walk kept of an unchanged folder (names). */
+  files(relative: string): readonly string[];
+  /** Its subfolders (names). */
+  folders(relative: string): readonly string[];
+}
+
 export async function walkArchive(
   root: string,
   onProblem: (problem: WalkProblem) => void,
-  /** Called with every folder listed (relative, '' for the root). */
-  onFolder?: (path: string) => void,
+  /**
+   * Called with every folder walked (relative, '' for the root), its modification time seen
+   * before it was listed, and whether its previous listing was used instead of listing it.
+   */
+  onFolder?: (path: string, mtime: number, reused: boolean) => void,
+  previous?: PreviousListing,
 ): Promise<WalkEntry[]> {
   const files: WalkEntry[] = [];
   // An explicit stack rather than recursion: a folder 10,000 levels deep is still just data.
@@ -35,6 +53,17 @@ export async function walkArchive(
   ];
   while (stack.length > 0) {
     const folder = stack.pop()!;
+    // Its time before its names are read: a file added meanwhile changes it again.
+    const mtime = (await lstat(folder.absolute).catch(() => null))?.mtimeMs ?? -1;
+    if (previous && mtime !== -1 && previous.unchanged(folder.relative, mtime)) {
+      onFolder?.(folder.relative, mtime, true);
+      const prefix = folder.relative === '' ? '' : `${folder.relative}/`;
+      for (const name of previous.files(folder.relative))
+        files.push({ path: prefix + name, absolute: join(folder.absolute, name) });
+      for (const name of previous.folders(folder.relative))
+        stack.push({ absolute: join(folder.absolute, name), relative: prefix + name });
+      continue;
+    }
     let opened;
     try {
       opened = await openFolder(folder.absolute);
@@ -46,7 +75,7 @@ export async function walkArchive(
       });
       continue;
     }
-    onFolder?.(folder.relative);
+    onFolder?.(folder.relative, mtime, false);
     const children: { name: string; isFolder: boolean }[] = [];
     try {
       for await (const entry of opened.dir) {

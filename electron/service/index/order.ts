@@ -8,7 +8,7 @@ import { SECONDS_MASK, type Segment } from './segment';
 /** A segment as queries see it: which of its messages are not shown (null: all are). */
 export interface SegmentView {
   segment: Segment;
-  /** Per position: 0 when shown, else the Hidden reasons (store/hidden.ts). */
+  /** Per position: 0 when shown, else the Hidden reasons (store/rows.ts). */
   hidden: Uint8Array | null;
 }
 

@@ -7,14 +7,12 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Diagnostic } from '../../../shared/model';
 import { isCandidatePath } from '../../../shared/readers/registry';
 import { ArchiveError } from '../archiveFolder';
-import { describeError, walkArchive, type WalkEntry } from '../walk';
+import { describeError, walkArchive, type PreviousListing, type WalkEntry } from '../walk';
 import { isBusyError } from './database';
 import type { FileConversation } from './ingest';
 import { readMeta, writeMeta } from './schema';
 import { fileHash } from './sources';
 import type { SyncOptions } from './sync';
-import { join } from 'node:path';
-import { lstatSync } from 'node:fs';
 import {
   foldersUnchanged,
   settingsChanged,
@@ -32,7 +30,7 @@ export interface Pending extends WalkEntry {
 /**
  * The archive's files worth reading. While no folder's modification time changed, no file was
  * added, removed or renamed (as git's untracked cache reasons), and the files are those of the
- * last listing; otherwise the folder is walked again.
+ * last listing; otherwise the folders whose time changed are listed again, and only those.
  */
 export async function listArchive(
   db: DatabaseSync,
@@ -49,33 +47,46 @@ export async function listArchive(
       problems: JSON.parse(readMeta(db, 'walk_problems') ?? '[]') as Diagnostic[],
     };
   }
+  const known = knownFolders(db, stored);
   const problems: Diagnostic[] = [];
-  const listed: string[] = [];
+  const listed: { path: string; mtime: number; reused: boolean }[] = [];
   let entries: WalkEntry[];
   try {
     entries = await walkArchive(
       root,
       (problem) => problems.push(problem),
-      (path) => listed.push(path),
+      (path, mtime, reused) => listed.push({ path, mtime, reused }),
+      known.size > 0 ? known.listing : undefined,
     );
   } catch (error) {
     throw new ArchiveError(`Cannot read the archive folder "${root}": ${describeError(error)}.`);
   }
   const candidates = entries.filter((entry) => isCandidatePath(entry.path));
-  const skipped = entries.length - candidates.length;
+  // Files not worth reading (images...) are counted per folder: a folder not listed again
+  // keeps its count.
+  const skippedIn = new Map<string, number>();
+  for (const entry of entries) {
+    if (isCandidatePath(entry.path)) continue;
+    const folder = parentOf(entry.path);
+    skippedIn.set(folder, (skippedIn.get(folder) ?? 0) + 1);
+  }
+  let skipped = 0;
   // Kept at once (its own small transaction): even when no file changed, the next listing
   // should find these folders unchanged.
   await beginWriting(db);
   try {
     db.exec('DELETE FROM folders');
-    const insert = db.prepare('INSERT INTO folders (path, mtime) VALUES (?, ?)');
-    for (const path of listed) {
-      try {
-        insert.run(path, lstatSync(join(root, path)).mtimeMs);
-      } catch {
-        // Gone since: the next sync walks again.
-      }
+    const insert = db.prepare('INSERT INTO folders (path, mtime, skipped) VALUES (?, ?, ?)');
+    for (const folder of listed) {
+      const count = folder.reused
+        ? (known.skipped.get(folder.path) ?? 0)
+        : (skippedIn.get(folder.path) ?? 0);
+      skipped += count;
+      insert.run(folder.path, folder.mtime, count);
     }
+    // A folder that could not be opened is listed under its parent, never as unchanged: the
+    // next walk tries it again (and says so again if it still fails).
+    for (const problem of problems) insert.run(problem.path, -1, 0);
     writeMeta(db, 'skipped', String(skipped));
     writeMeta(db, 'walk_problems', JSON.stringify(problems));
     db.exec('COMMIT');
@@ -84,6 +95,49 @@ export async function listArchive(
     throw error;
   }
   return { candidates, skipped, problems };
+}
+
+/** The last walk's folders: their times, skipped files, files and subfolders by parent. */
+function knownFolders(db: DatabaseSync, stored: StoredFiles) {
+  const rows = db.prepare('SELECT path, mtime, skipped FROM folders').all() as unknown as {
+    path: string;
+    mtime: number;
+    skipped: number;
+  }[];
+  const mtimes = new Map(rows.map((row) => [row.path, row.mtime]));
+  const skipped = new Map(rows.map((row) => [row.path, row.skipped]));
+  const children = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.path === '') continue;
+    const parent = parentOf(row.path);
+    const list = children.get(parent) ?? [];
+    list.push(row.path.slice(parent === '' ? 0 : parent.length + 1));
+    children.set(parent, list);
+  }
+  let files: Map<string, string[]> | null = null;
+  const filesIn = (folder: string) => {
+    if (!files) {
+      files = new Map();
+      for (const path of stored.paths()) {
+        const parent = parentOf(path);
+        const list = files.get(parent) ?? [];
+        list.push(path.slice(parent === '' ? 0 : parent.length + 1));
+        files.set(parent, list);
+      }
+    }
+    return files.get(folder) ?? [];
+  };
+  const listing: PreviousListing = {
+    unchanged: (path, mtime) => mtimes.get(path) === mtime,
+    files: filesIn,
+    folders: (path) => children.get(path) ?? [],
+  };
+  return { size: rows.length, skipped, listing };
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
 }
 
 /** What changed since the store last read the folder: files to read, and files gone. */

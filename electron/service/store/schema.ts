@@ -8,14 +8,14 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 /** Bumped whenever the tables or the segment format change; any other version is rebuilt. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 CREATE TABLE segments (
   base INTEGER PRIMARY KEY,
   count INTEGER NOT NULL,
-  -- Per position one byte: 0 shown, else the Hidden bits (store/hidden.ts). Null: all shown.
+  -- Per position one byte: 0 shown, else the Hidden bits (rows.ts). Null: all shown.
   hidden BLOB
 ) STRICT;
 CREATE TABLE files (
@@ -78,7 +78,13 @@ CREATE TABLE folded (
 CREATE INDEX folded_by_original ON folded (of);
 -- Every folder listed by the last walk, with its modification time: while none changed, no
 -- file was added, removed or renamed, and the folder need not be listed again.
-CREATE TABLE folders (path TEXT PRIMARY KEY, mtime REAL NOT NULL) STRICT, WITHOUT ROWID;
+-- Every folder walked: its time when last listed (-1: it could not be opened), and how many
+-- files in it were not worth reading. A folder whose time is unchanged is not listed again.
+CREATE TABLE folders (
+  path TEXT PRIMARY KEY,
+  mtime REAL NOT NULL,
+  skipped INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
 CREATE TABLE overlaps (
   conversation TEXT NOT NULL, other TEXT NOT NULL, shared INTEGER NOT NULL,
   PRIMARY KEY (conversation, other)
