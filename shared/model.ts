@@ -205,8 +205,14 @@ export interface ConversationSummary {
   lastTime: Time;
   /** Other conversations holding many of the same messages (see Overlap). */
   overlaps: Overlap[];
-  /** Conversations the user merged into this one (their own ids). */
-  merged?: string[];
+  /** Conversations the user merged into this one, by their own ids and titles. */
+  merged?: MergedPart[];
+}
+
+/** A conversation merged into another: it keeps its id (to separate it again) and its title. */
+export interface MergedPart {
+  id: string;
+  title: string;
 }
 
 /**

@@ -369,20 +369,12 @@ export class ArchiveService {
   }
 
   private describe(root: string, store: ArchiveStore): ArchiveInfo {
-    const merged = new Map<string, string[]>();
-    for (const [part, into] of store.merges) merged.set(into, [...(merged.get(into) ?? []), part]);
     return {
       root,
       name: basename(root),
       files: store.files,
       messages: store.messageCount,
-      conversations: store
-        .conversations()
-        .map((conversation) =>
-          merged.has(conversation.id)
-            ? { ...conversation, merged: merged.get(conversation.id)!.sort() }
-            : conversation,
-        ),
+      conversations: store.conversations(),
       diagnostics: store.diagnostics().length,
       sample: this.options.samplePath !== undefined && resolve(this.options.samplePath) === root,
       watching: watchingOf(this.current?.root === root ? this.current.watcher : null),

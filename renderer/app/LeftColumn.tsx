@@ -72,10 +72,7 @@ export function LeftColumn(props: LeftColumnProps) {
           <span className="archive-stats">
             {loading
               ? t('archive.opening', { path: props.pending!.root })
-              : t('archive.stats', {
-                  messages: archive.messages,
-                  conversations: archive.conversations.length,
-                })}
+              : `${t('archive.messages', { count: archive.messages })} · ${t('archive.conversations', { count: archive.conversations.length })}`}
           </span>
         </div>
         <div className="left-footer-buttons">

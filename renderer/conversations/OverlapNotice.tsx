@@ -48,8 +48,8 @@ export function OverlapNotice({
     <div className="overlap-notice" role="status">
       {merged.length > 0 ? (
         <>
-          <span title={merged.map(titleOf).join('\n')}>
-            {t('overlap.merged', { names: merged.map(titleOf).join(', ') })}
+          <span title={merged.map((part) => part.id).join('\n')}>
+            {t('overlap.merged', { names: merged.map((part) => part.title).join(', ') })}
           </span>
           <button
             type="button"

@@ -29,6 +29,8 @@ export function mergeOffers(
 export function withoutMergedParts(
   conversations: readonly ConversationSummary[],
 ): ConversationSummary[] {
-  const parts = new Set(conversations.flatMap((conversation) => conversation.merged ?? []));
+  const parts = new Set(
+    conversations.flatMap((conversation) => (conversation.merged ?? []).map((part) => part.id)),
+  );
   return conversations.filter((conversation) => !parts.has(conversation.id));
 }

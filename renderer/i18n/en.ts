@@ -23,12 +23,16 @@ export const en = {
   'loading.progress': '{done} of {total} files ({percent}%)',
 
   'archive.sample': 'Sample archive',
-  'archive.stats': '{messages} messages · {conversations} conversations',
+  'archive.messages': '{count} messages',
+  'archive.messages.one': '{count} message',
+  'archive.conversations': '{count} conversations',
+  'archive.conversations.one': '{count} conversation',
   'archive.opening': 'Opening {path}…',
 
   'conversations.label': 'Conversations',
   'conversations.empty': 'This archive holds no chat logs.',
   'conversations.messages': '{count} msgs',
+  'conversations.messages.one': '{count} msg',
   'conversations.pin': 'Pin to the top',
   'conversations.unpin': 'Unpin',
 

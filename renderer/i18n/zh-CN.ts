@@ -25,12 +25,16 @@ export const zhCN: Messages = {
   'loading.progress': '{done} / {total} 个文件（{percent}%）',
 
   'archive.sample': '示例档案',
-  'archive.stats': '{messages} 条消息 · {conversations} 个会话',
+  'archive.messages': '{count} 条消息',
+  'archive.messages.one': '{count} 条消息',
+  'archive.conversations': '{count} 个会话',
+  'archive.conversations.one': '{count} 个会话',
   'archive.opening': '正在打开 {path}…',
 
   'conversations.label': '会话',
   'conversations.empty': '这个档案里没有聊天记录。',
   'conversations.messages': '{count} 条',
+  'conversations.messages.one': '{count} 条',
   'conversations.pin': '置顶',
   'conversations.unpin': '取消置顶',
 

@@ -1,14 +1,14 @@
 /**
- * Export of a Telegram chat (the bundled sample's full export): select a day's messages in the
- * reader, export them as HTML and JSON through the API the page uses (exportMessages, with the
- * selected ids), and find in the files the replies, the attachments and the events; then open
+ * Export of a Telegram chat (the bundled sample's full export): select a day in the reader (its
+ * messages, not its events), export the day as HTML and JSON through the API the page uses
+ * (exportMessages), and find in the files the replies, the attachments and the events; then open
  * the HTML in Chromium as a reader would: no script, nothing fetched, and a screenshot to look at.
  */
 import type { Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiResponse, ExportFormat, ExportResult } from '../../shared/api';
+import type { ApiResponse, ExportFormat, ExportResult, MessagePage } from '../../shared/api';
 import type { JsonExport } from '../../shared/export/json';
 import { expect, test } from './fixtures';
 import { shot } from './screenshots';
@@ -28,34 +28,44 @@ test.afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** Selects every row of the day shown, first to last, as a user does (click, Shift-click). */
-async function selectDay(page: Page): Promise<number[]> {
-  const times = page.locator('.message-scroll .message-time');
-  await expect(times.first()).toBeAttached();
-  const count = await times.count();
-  await times.first().click({ force: true });
-  await times.last().click({ force: true, modifiers: ['Shift'] });
-  await expect(page.locator('.selection-count')).toHaveText(`${count} selected`);
-  return page
-    .locator('.message-scroll .message-selected')
-    .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-message-id'))));
+/** Calls the API through the page's own transport, as the reader does. */
+async function call<T>(page: Page, method: string, request: object): Promise<T> {
+  const answer = await page.evaluate(
+    async ([method, request]) => {
+      const response = await fetch(`api/${method}${window.location.search}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      });
+      return (await response.json()) as ApiResponse<unknown>;
+    },
+    [method, request] as const,
+  );
+  expect(answer, method).toMatchObject({ ok: true });
+  return (answer as { value: T }).value;
+}
+
+/**
+ * Selects the day shown with "Select day", as a user does: every message of the day, never its
+ * events (chat apps do not select system lines). Returns the day's messages and events in order.
+ */
+async function selectDay(page: Page, day: string): Promise<{ messages: number[]; all: number[] }> {
+  await expect(page.locator('.message-scroll .message-time').first()).toBeAttached();
+  const { messages } = await call<MessagePage>(page, 'getDayMessages', {
+    conversation: TELEGRAM,
+    day,
+  });
+  const said = messages.filter((message) => message.kind !== 'event').map((m) => m.id);
+  await page.getByRole('button', { name: 'Select day' }).click();
+  await expect(page.locator('.selection-count')).toHaveText(`${said.length} selected`);
+  return { messages: said, all: messages.map((message) => message.id) };
 }
 
 /** Exports through the page's own transport, the call the export dialog makes. */
 async function exportIds(page: Page, ids: number[], format: ExportFormat): Promise<string> {
   const path = join(folder, `telegram.${format}`);
-  const answer = await page.evaluate(
-    async (request) => {
-      const response = await fetch(`api/exportMessages${window.location.search}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-      });
-      return (await response.json()) as ApiResponse<ExportResult>;
-    },
-    { ids, format, path },
-  );
-  expect(answer).toMatchObject({ ok: true, value: { path, messages: ids.length } });
+  const result = await call<ExportResult>(page, 'exportMessages', { ids, format, path });
+  expect(result).toMatchObject({ path, messages: ids.length });
   return path;
 }
 
@@ -64,9 +74,12 @@ test('a Telegram day exported as HTML and JSON keeps replies, attachments and ev
   browser,
 }) => {
   await page.goto(`${server.url}#/${encodeURIComponent(TELEGRAM)}/2024-03-10`);
-  const ids = await selectDay(page);
-  expect(ids.length).toBeGreaterThanOrEqual(12);
+  const day = await selectDay(page, '2024-03-10');
+  expect(day.messages.length).toBe(10);
   await shot(page, '20-telegram-selection');
+  // The day as `scrollback export` writes it: its messages and, between them, its events.
+  const ids = day.all;
+  expect(ids.length).toBe(13);
 
   const json = JSON.parse(readFileSync(await exportIds(page, ids, 'json'), 'utf8')) as JsonExport;
   expect(json.version).toBe(2);

@@ -5,6 +5,7 @@
  * message has a menu, search results say themselves well, and numbers carry separators.
  */
 import type { Page } from '@playwright/test';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { shot } from './screenshots';
 import { BUNDLED_SAMPLE, serve, type Served } from './serve';
@@ -46,7 +47,12 @@ test('a mistyped folder is said in the dialog; the archive stays open', async ({
   await page.goto(`${server.url}${TRAIL}`);
   await page.getByRole('button', { name: 'Open another folder' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open another folder' });
+  // Outside the served folder: refused (SECURITY.md), and the dialog says how to read it.
   await dialog.getByRole('textbox').fill('/no/such/folder/anywhere');
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('This server reads only');
+  // Inside it, but mistyped.
+  await dialog.getByRole('textbox').fill(join(BUNDLED_SAMPLE, 'groups', 'trailclubb'));
   await dialog.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(dialog.getByRole('alert')).toContainText('could not be read');
   await shot(page, '22-open-failed');

@@ -125,7 +125,7 @@ describe('overlapping conversations', () => {
   });
 
   it('once merged, the part is listed as part of the whole, not on its own', () => {
-    const whole = { ...conversation('whole', 30_000), merged: ['daily'] };
+    const whole = { ...conversation('whole', 30_000), merged: [{ id: 'daily', title: 'daily' }] };
     expect(
       withoutMergedParts([conversation('daily', 400), whole, conversation('other', 5)]).map(
         (each) => each.id,

@@ -147,9 +147,6 @@ function filter(
   conversation: string | undefined,
 ): Uint32Array {
   const { segment, hidden } = live;
-  // Search finds messages: events (joins, pins, calls) are shown in the day, never as hits.
-  const events = segment.events();
-  if (events.length > 0) matches = subtract(matches, events);
   let bits = 0;
   for (const feature of query.has) bits |= featureBit(feature as Feature);
   const allowed =

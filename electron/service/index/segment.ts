@@ -15,7 +15,6 @@
  *   refs         f64   (hash29(ref) * 4 + kind) * 2^21 + position, ascending: sourceIds,
  *                      thread parents, so replies and threads are found by lookup
  *   extras.*           the rich parts of the few messages that have them (JSON per message)
- *   events       u32   positions of the events (joins, pins, calls...): few, and never search hits
  *   names        u8    JSON: conversations, speakers, pairs
  *   paths        u8    JSON: the source files' paths
  *   g1.* g2.* g3.*     posting lists of 1-, 2- and 3-grams of the folded texts (gramBuild.ts)
@@ -108,11 +107,6 @@ export class Segment {
 
   pair(): NarrowColumn {
     return this.file.section('pair');
-  }
-
-  /** Ascending positions of the events, which search leaves out. */
-  events(): Uint32Array {
-    return this.file.section('events');
   }
 
   /** The file column: an index into paths(). */

@@ -6,7 +6,7 @@
  */
 import { foldUnits } from '../../../shared/query/fold';
 import { buildGrams } from './gramBuild';
-import { EVENT_BIT, POSITION_FACTOR, type SegmentInfo, type SegmentNames } from './segment';
+import { POSITION_FACTOR, type SegmentInfo, type SegmentNames } from './segment';
 import { writeSegmentFile, type TypedArray } from './segmentFile';
 
 /** One message as the index takes it. */
@@ -201,13 +201,9 @@ export class SegmentBuilder {
       if (months.length === 0 || months[months.length - 2] !== month) months.push(month, p);
     }
     const info: SegmentInfo = { base, count, months };
-    const metaInOrder = permute(this.meta);
-    const events: number[] = [];
-    for (let p = 0; p < count; p++) if (metaInOrder[p]! & EVENT_BIT) events.push(p);
     const sections: Record<string, TypedArray> = {
       day,
-      meta: metaInOrder,
-      events: Uint32Array.from(events),
+      meta: permute(this.meta),
       // Most segments have fewer than 65,536 people and files: half the bytes to read.
       pair: narrowed(permute(this.pair)),
       file: narrowed(permute(this.file)),

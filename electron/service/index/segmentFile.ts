@@ -8,7 +8,7 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { writeFileAtomicallySync } from '../files/atomicWrite';
 
-const MAGIC = 'SBSEG005';
+const MAGIC = 'SBSEG006';
 /** Cells of a section read one by one before the section is read whole. */
 const CELLS_BEFORE_WHOLE = 512;
 const PREFIX = 16;

@@ -20,6 +20,7 @@ import type {
   FileCounts,
   FileKind,
   FormatId,
+  MergedPart,
   Message,
   PersonSummary,
   SpeakerSummary,
@@ -29,6 +30,7 @@ import { nextCursor, pageStart } from '../../../shared/paging';
 import { closeQuietly, openDatabase } from './database';
 import { storeFolder } from './location';
 import { Hidden, loadSegments, Rows, type LiveSegment } from './rows';
+import { conversationInfo } from './records';
 import { readMeta } from './schema';
 import { syncStore, type SyncReport } from './sync';
 import { dayPlaces, messagesAt, messagesByIds, speakerPlaces, threadOf, type Place } from './views';
@@ -192,6 +194,13 @@ export class ArchiveStore {
         list.push({ with: row.other, shared: row.shared });
         overlaps.set(row.conversation, list);
       }
+      // A merged part's own title (its files declare it; the merge does not change them).
+      const parts = new Map<string, MergedPart[]>();
+      if (this.mergeMap.size > 0) {
+        const own = conversationInfo(this.db, this.root, new Map());
+        for (const [part, into] of this.mergeMap)
+          parts.set(into, [...(parts.get(into) ?? []), { id: part, title: own(part).title }]);
+      }
       return (
         this.db
           .prepare(
@@ -201,7 +210,14 @@ export class ArchiveStore {
           format: FormatId;
         })[]
       )
-        .map((row) => ({ ...row, overlaps: overlaps.get(row.id) ?? [] }))
+        .map((row) => {
+          const merged = parts.get(row.id);
+          return {
+            ...row,
+            overlaps: overlaps.get(row.id) ?? [],
+            ...(merged ? { merged: merged.sort((a, b) => compareStrings(a.id, b.id)) } : {}),
+          };
+        })
         .sort((a, b) => compareStrings(a.id, b.id));
     });
   }

@@ -8,7 +8,7 @@ import { ArchiveStore } from '../../../electron/service/store/store';
 import type { SearchResult } from '../../../shared/api';
 import type { Message } from '../../../shared/model';
 import { SAMPLE_ARCHIVE, sampleMissing } from '../../fixtures/archive';
-import { openSynced, shownMessages } from '../../fixtures/store';
+import { openSynced, searchableMessages } from '../../fixtures/store';
 import { searchMessages, type NaiveCorpus } from '../../reference/naiveSearch';
 
 /** What a user sees of a result (the time it took apart). */
@@ -29,7 +29,7 @@ describe.skipIf(sampleMissing())('search on the real archive sample', () => {
     (await openSynced(SAMPLE_ARCHIVE, { cacheDir })).close();
     store = ArchiveStore.open(SAMPLE_ARCHIVE, { cacheDir, timeZone: 'UTC' });
     filesRead = (await store.sync())?.read;
-    messages = shownMessages(store);
+    messages = searchableMessages(store);
     corpus = {
       messages,
       persons: new Map(store.conversations().map((c) => [c.id, store.speakers(c.id).persons])),

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../shared/api';
 import { chatLog, tempArchive, type TempArchive } from '../../fixtures/archive';
-import { openSynced, shownMessages } from '../../fixtures/store';
+import { openSynced, searchableMessages } from '../../fixtures/store';
 import { searchMessages } from '../../reference/naiveSearch';
 
 const UNITS = [
@@ -189,7 +189,7 @@ describe('search on random archives', () => {
             );
             const expected = searchMessages(
               {
-                messages: shownMessages(store),
+                messages: searchableMessages(store),
                 persons,
                 titles: new Map(store.conversations().map((c) => [c.id, c.title])),
               },
