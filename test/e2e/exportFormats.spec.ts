@@ -121,10 +121,12 @@ test('a Telegram day exported as HTML and JSON keeps replies, attachments and ev
   await quote.click();
   await expect(exported).toHaveURL(new RegExp(`#m-${route.id}$`));
   // The photo is embedded in the page (it stands alone), and shows.
-  const photo = exported.locator(`img.attachment[alt="${PHOTO}"]`);
-  await expect(photo).toHaveCount(1);
-  expect(await photo.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
-  expect(await photo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  const embedded = exported.locator(`img.attachment[alt="${PHOTO}"]`);
+  await expect(embedded).toHaveCount(1);
+  expect(await embedded.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+  expect(await embedded.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(
+    0,
+  );
   await expect(exported.locator('.file-card', { hasText: '路线规划V2.pdf' })).toContainText(
     'left out of the chat export',
   );
