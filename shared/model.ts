@@ -104,18 +104,6 @@ export interface ParsedMessage {
   styles?: TextStyle[];
 }
 
-/** The result of reading one file. */
-export interface ParsedFile {
-  /** Path relative to the archive root, with `/` separators. */
-  path: string;
-  kind: FileKind;
-  /** The day of the file's messages, or null when neither name nor front matter gives one. */
-  day: Day | null;
-  title: string | null;
-  messages: ParsedMessage[];
-  diagnostics: Diagnostic[];
-}
-
 /**
  * A message placed in its conversation and day. `id` names it while the archive's store holds
  * it and never names another message. Messages are ordered by `compareMessages` below.

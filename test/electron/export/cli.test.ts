@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonExport } from '../../../shared/export/json';
-import { parseFile } from '../../../shared/parse/parseFile';
+import { readMarkdownFile } from '../../shared/readers/markdown/readFile';
 import { ArchiveService } from '../../../electron/service/archiveService';
-import { readFrontMatter } from '../../../electron/service/frontMatter';
 import { BUNDLED_SAMPLE, SAMPLE_ARCHIVE } from '../../fixtures/archive';
 import { runCli as runCommand } from '../../fixtures/cli';
 
@@ -49,7 +48,7 @@ describe('scrollback export', () => {
     expect(run.stdout).toBe(
       `Wrote ${expected.length.toLocaleString('en-US')} messages (${run.stdout.match(/\((.*)\)/)![1]}) to ${path}\n`,
     );
-    const parsed = parseFile('proddev.md', readFileSync(path, 'utf8'), readFrontMatter);
+    const parsed = readMarkdownFile('proddev.md', readFileSync(path, 'utf8'));
     expect(parsed.messages.map((m) => [m.day ?? parsed.day, m.time, m.speaker, m.text])).toEqual(
       expected.map((m) => [m.day, m.time, m.speaker, m.text]),
     );
