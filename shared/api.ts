@@ -84,7 +84,6 @@ export const apiSchemas = {
   chooseFolder: z.object({}),
   /** What is open, and how far loading has come. */
   getStatus: z.object({}),
-  listConversations: z.object({}),
   getDays: z.object({ conversation }),
   /**
    * The messages of one day (events and marked echoes among them), in pages: a day of 10,000
@@ -260,7 +259,6 @@ export interface ApiResults {
   openSample: ArchiveInfo;
   chooseFolder: { path: string | null };
   getStatus: ArchiveStatus;
-  listConversations: ConversationSummary[];
   getDays: DayActivity[];
   getDayMessages: MessagePage;
   getPersonMessages: MessagePage;

@@ -168,8 +168,6 @@ export type Token =
   | { kind: 'image'; text: string; alt: string; src: string }
   | { kind: 'file'; text: string; name: string };
 
-export type TokenKind = Token['kind'];
-
 /** A conversation: the folder of its files relative to the archive root, `_posts` dropped. */
 export interface ConversationSummary {
   id: string;

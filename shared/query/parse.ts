@@ -63,8 +63,6 @@ export type QueryProblem =
   /** A date operator given something that is not a date it takes. */
   | { code: 'invalid-date'; text: string; operator: DateOperator };
 
-export type QueryProblemCode = QueryProblem['code'];
-
 /** A problem as an English sentence (the CLI's, and a reference for the UI's translations). */
 export function describeQueryProblem(problem: QueryProblem): string {
   const text = `“${problem.text}”`;

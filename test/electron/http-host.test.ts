@@ -8,13 +8,7 @@ import { API_METHODS } from '../../shared/api';
 import { startHttpHost, type HttpHost } from '../../electron/http-host';
 import { ArchiveService } from '../../electron/service/archiveService';
 import { SettingsStore } from '../../electron/service/settings';
-import {
-  BUNDLED_SAMPLE,
-  SAMPLE_ARCHIVE,
-  chatLog,
-  tempArchive,
-  type TempArchive,
-} from '../fixtures/archive';
+import { BUNDLED_SAMPLE, chatLog, tempArchive, type TempArchive } from '../fixtures/archive';
 
 interface Answer {
   status: number;
@@ -113,7 +107,7 @@ describe('HTTP host', () => {
       join(outside.root, 'secret.png'),
       join(archive.root, 'group/_posts/images/out.png'),
     );
-    sampleHost = await hostOn(SAMPLE_ARCHIVE);
+    sampleHost = await hostOn(BUNDLED_SAMPLE);
     imageHost = await hostOn(archive.root);
   });
 
@@ -263,14 +257,13 @@ describe('HTTP host', () => {
   });
 
   describe('API', () => {
-    it('round-trips a call on the sample archive: 4 conversations', async () => {
-      const answer = await post(sampleHost, 'listConversations', {});
+    it('round-trips a call on the bundled sample: its days of the trail club', async () => {
+      const answer = await post(sampleHost, 'getDays', { conversation: 'groups/trailclub' });
       expect(answer.status).toBe(200);
       expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
-      const body = answer.json() as { ok: boolean; value: { id: string }[] };
+      const body = answer.json() as { ok: boolean; value: { day: string }[] };
       expect(body.ok).toBe(true);
-      expect(body.value.map((c) => c.id)).toHaveLength(4);
-      expect(body.value.map((c) => c.id)).toContain('source/proddev');
+      expect(body.value.map((activity) => activity.day)).toContain('2024-03-05');
     });
 
     it('returns service errors as data', async () => {
