@@ -75,7 +75,7 @@ const cursor = z.string().max(200);
 export const exportFormatSchema = z.enum(['md', 'html', 'pdf', 'json', 'csv', 'txt']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
-export const apiSchemas = {
+const apiSchemas = {
   /** Opens a folder as the archive (replacing the open one). */
   openArchive: z.object({ path: z.string().min(1).max(4096) }),
   /** Opens the small sample archive bundled with the app. */

@@ -12,7 +12,7 @@ export interface DiagnosticGroup {
   diagnostics: Diagnostic[];
 }
 
-export function reasonOf(message: string): string {
+function reasonOf(message: string): string {
   return message
     .replace(/"[^"]*"|“[^”]*”|«[^»]*»/g, '"…"')
     .replace(/\([^()]*\)/g, '(…)')

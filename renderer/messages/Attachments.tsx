@@ -19,7 +19,7 @@ const STICKER_BOX = 128;
 const VIDEO_BOX = 320;
 
 /** Where an attachment can be loaded from: the archive, or the web when allowed; else null. */
-export function attachmentUrl(attachment: Attachment, loadRemote: boolean): string | null {
+function attachmentUrl(attachment: Attachment, loadRemote: boolean): string | null {
   if (attachment.path !== null) return archiveMediaUrl(attachment.path);
   return attachment.url !== undefined && loadRemote ? attachment.url : null;
 }

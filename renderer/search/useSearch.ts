@@ -10,7 +10,7 @@ import { useApiQuery } from '../app/useApiQuery';
 import { SEARCH_PAGE } from './searchPages';
 import { useSearchPages } from './useSearchPages';
 
-export const SEARCH_DEBOUNCE_MS = 200;
+const SEARCH_DEBOUNCE_MS = 200;
 
 export interface SearchState {
   /** The first page's answer (totals, facets, problems), for the query asked last. */

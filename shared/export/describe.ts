@@ -57,7 +57,7 @@ export function attachmentKindLabel(kind: Attachment['kind']): string {
 }
 
 /** `532 B`, `52 KB`, `1.2 MB`: binary units, one decimal below ten, no locale. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = Math.max(0, bytes);
   let unit = 0;
@@ -70,7 +70,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** `0:42`, `12:05`, `1:02:03`. */
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   const total = Math.max(0, Math.round(seconds));
   const pad = (value: number) => String(value).padStart(2, '0');
   const hours = Math.floor(total / 3600);
@@ -91,7 +91,7 @@ export function attachmentFacts(attachment: Attachment): string[] {
 }
 
 /** Where the file is: its archive path, its address on the web, or that the export left it out. */
-export function attachmentPlace(attachment: Attachment): string {
+function attachmentPlace(attachment: Attachment): string {
   return attachment.path ?? attachment.url ?? 'not included in the chat export';
 }
 

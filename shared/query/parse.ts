@@ -21,7 +21,7 @@ import { addDays, daysInMonth, formatDay, isDay } from '../dates';
 import type { Day } from '../model';
 import { foldText } from './fold';
 
-export const FEATURES = ['image', 'link', 'mention', 'file'] as const;
+const FEATURES = ['image', 'link', 'mention', 'file'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 export interface Query {

@@ -86,7 +86,7 @@ export function richThread(): Message[] {
 }
 
 /** Text with the characters every format must escape or keep: markup, entities, breaks, formulas. */
-export const awkwardText = fc.oneof(
+const awkwardText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 24 }),
   fc
     .array(
