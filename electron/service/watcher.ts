@@ -12,6 +12,7 @@
  */
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import { sep } from 'node:path';
+import { asError } from '../../shared/errors';
 import { isSkippedFolder } from './walk';
 import { TooManyFoldersError, watchFolders, type WatchFunction } from './watch/folderWatch';
 import { pollArchive } from './watch/poll';
@@ -116,13 +117,11 @@ export function watchArchive(
     } catch (error) {
       if (closed) return;
       if (error instanceof TooManyFoldersError) return startPolling();
-      fail(error instanceof Error ? error : new Error(String(error)));
+      fail(asError(error));
     }
   };
 
-  const ready = startLive().catch((error: unknown) =>
-    onError(error instanceof Error ? error : new Error(String(error))),
-  );
+  const ready = startLive().catch((error: unknown) => onError(asError(error)));
   return {
     close() {
       closed = true;
