@@ -169,9 +169,10 @@ export interface ArchiveInfo {
   sample: boolean;
   /**
    * How changes to the folder reach the reader: watched as they happen ('live'), looked for every
-   * few seconds ('polling', where the system's watches ran out), or not at all ('off').
+   * few seconds ('polling', where the system's watches ran out), not seen for now because a watch
+   * failed and is being started again ('restarting'), or not at all ('off').
    */
-  watching: 'live' | 'polling' | 'off';
+  watching: 'live' | 'polling' | 'restarting' | 'off';
 }
 
 export type ArchiveStatus =

@@ -24,6 +24,7 @@ import { isTimeZone } from '../../shared/dates';
 import type { MessageSource, Settings } from '../../shared/api';
 import { ArchiveStore, type Paging } from './store/store';
 import type { SettingsStore } from './settings';
+import type { WatchFunction } from './watch/folderWatch';
 import { watchArchive, type ArchiveWatcher } from './watcher';
 
 export interface ServiceOptions {
@@ -40,6 +41,8 @@ export interface ServiceOptions {
   settings?: SettingsStore;
   /** Whether to watch open archives for changes (the CLI's one-shot commands do not). */
   watch?: boolean;
+  /** The system's watch function (tests wrap it to make a watch fail). */
+  watchFunction?: WatchFunction;
 }
 
 type Listener = (event: ApiEvent) => void;
@@ -141,13 +144,12 @@ export class ArchiveService {
     // An archive opened before shows what was stored; now check it against the folder, once
     // changes are watched so that none made meanwhile falls between the check and the watch.
     if (this.options.watch !== false) {
-      const watcher = watchArchive(
-        root,
-        () => this.requestRefresh(opened),
-        // A watch that failed restarts by itself (or falls back to polling): nothing to do.
-        () => undefined,
-        { onMode: (mode) => this.watchingChanged(opened, mode) },
-      );
+      // A watch that fails restarts by itself (or falls back to polling); the status says
+      // 'restarting' meanwhile (onMode), and the changes missed are read once it is back.
+      const watcher = watchArchive(root, () => this.requestRefresh(opened), undefined, {
+        onMode: (mode) => this.watchingChanged(opened, mode),
+        ...(this.options.watchFunction ? { watch: this.options.watchFunction } : {}),
+      });
       opened.watcher = watcher;
       opened.watching = watcher.ready.then(() => {
         opened.watching = null;

@@ -72,10 +72,12 @@ export function LeftColumn(props: LeftColumnProps) {
           <span className="archive-stats">
             {loading
               ? t('archive.opening', { path: props.pending!.root })
-              : t('archive.stats', {
-                  messages: archive.messages,
-                  conversations: archive.conversations.length,
-                })}
+              : archive.watching === 'restarting'
+                ? t('archive.watchRestarting')
+                : t('archive.stats', {
+                    messages: archive.messages,
+                    conversations: archive.conversations.length,
+                  })}
           </span>
         </div>
         <div className="left-footer-buttons">

@@ -25,6 +25,7 @@ export const en = {
   'archive.sample': 'Sample archive',
   'archive.stats': '{messages} messages · {conversations} conversations',
   'archive.opening': 'Opening {path}…',
+  'archive.watchRestarting': 'Changes to the folder are not seen for now; watching again…',
 
   'conversations.label': 'Conversations',
   'conversations.empty': 'This archive holds no chat logs.',

@@ -27,6 +27,7 @@ export const zhCN: Messages = {
   'archive.sample': '示例档案',
   'archive.stats': '{messages} 条消息 · {conversations} 个会话',
   'archive.opening': '正在打开 {path}…',
+  'archive.watchRestarting': '暂时看不到文件夹的变化，正在重新监视…',
 
   'conversations.label': '会话',
   'conversations.empty': '这个档案里没有聊天记录。',

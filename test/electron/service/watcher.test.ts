@@ -164,11 +164,13 @@ describe('watchArchive', () => {
     const watchers: FSWatcher[] = [];
     const errors: string[] = [];
     const batches: string[][] = [];
+    const modes: WatchMode[] = [];
     const watcher = watchArchive(
       archive.root,
       (paths) => batches.push(paths),
       (error) => errors.push(error.message),
       {
+        onMode: (mode) => modes.push(mode),
         watch: (path, options, listener) => {
           const created = watch(path, options, listener);
           watchers.push(created);
@@ -181,7 +183,10 @@ describe('watchArchive', () => {
     // The system reports a failure on one watch (an unmounted disk, a revoked permission).
     watchers[0]!.emit('error', new Error('the watch failed'));
     expect(errors).toEqual(['the watch failed']);
+    // Until it watches again, it says changes are not being seen.
+    expect(watcher.mode).toBe('restarting');
     await until(() => watchers.length > first && watcher.mode === 'live');
+    expect(modes).toEqual(['live', 'restarting', 'live']);
     // After starting again it says something may have changed meanwhile, then sees new changes.
     await until(() => batches.some((paths) => paths.includes('')));
     writeFileSync(join(archive.root, 'g/2018-05-15-chat.md'), 'edited');
