@@ -313,11 +313,10 @@ export type MenuCommand =
 export type ApiEvent =
   | { type: 'status'; status: ArchiveStatus }
   /**
-   * Files changed on disk and were read: the conversations they belong to, and the first message
-   * id that may now name another message, in any conversation (ids follow time order: a day added
-   * after the others renumbers nothing, and this is null).
+   * Files changed on disk and were read: the conversations they belong to. No message id comes to
+   * name another message (shared/model.ts), so what is selected or linked stays valid.
    */
-  | { type: 'changed'; conversations: string[]; renumberedFrom: number | null }
+  | { type: 'changed'; conversations: string[] }
   | { type: 'command'; command: MenuCommand }
   /** Settings changed outside the page (the app's View > Theme menu). */
   | { type: 'settings'; settings: Settings };

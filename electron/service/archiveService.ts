@@ -362,8 +362,7 @@ export class ArchiveService {
     if (!report || report.changed === 0 || archive !== this.current) return;
     archive.info = this.describe(archive.root, archive.store);
     this.setStatus({ state: 'ready', archive: archive.info });
-    // Ids never name another message (shared/model.ts), so nothing is renumbered.
-    this.emit({ type: 'changed', conversations: report.conversations, renumberedFrom: null });
+    this.emit({ type: 'changed', conversations: report.conversations });
   }
 
   private describe(root: string, store: ArchiveStore): ArchiveInfo {
