@@ -11,7 +11,8 @@ import { archiveMediaUrl } from '../api';
 import { useT } from '../i18n/I18nContext';
 import type { MessageActions } from './actions';
 import { FileCard } from './FileCard';
-import { fitBox, formatDuration } from './mediaFormat';
+import { formatDuration } from '../../shared/dates';
+import { fitBox } from './mediaFormat';
 import { ImageThumb, MediaPlaceholder, RemoteImage } from './MessageImage';
 
 const IMAGE_BOX = 240;

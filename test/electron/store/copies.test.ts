@@ -13,6 +13,7 @@ import {
   type TempArchive,
 } from '../../fixtures/archive';
 import { openSynced, shownMessages } from '../../fixtures/store';
+import { compareStrings } from '../../../shared/archive/compare';
 
 let archive: TempArchive | null = null;
 const stores: ArchiveStore[] = [];
@@ -133,9 +134,7 @@ describe('copies in overlapping files of a conversation', () => {
         fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
         fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
         async (messages, cuts, order) => {
-          const log = [...messages].sort((a, b) =>
-            a.time < b.time ? -1 : a.time > b.time ? 1 : 0,
-          );
+          const log = [...messages].sort((a, b) => compareStrings(a.time, b.time));
           const parts = cuts.map(([a, b]) => {
             const start = a % log.length;
             const end = start + 1 + (b % (log.length - start));

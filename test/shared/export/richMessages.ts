@@ -164,7 +164,7 @@ const style: fc.Arbitrary<TextStyle> = fc.record(
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /**
- * A random selection in archive order: every message may be an event and may carry any of the
+ * A random selection in the one order of messages: every message may be an event and may carry any of the
  * richer fields; replies point at earlier messages of the selection, at ones outside it, or at
  * nothing the archive holds.
  */
