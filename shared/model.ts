@@ -69,11 +69,24 @@ export interface TextStyle {
   href?: string;
 }
 
+/** What richer formats carry beside a message's text, as read and as stored alike. */
+export interface MessageExtras {
+  /** Who the message was forwarded from, as the export names them. */
+  forwardedFrom?: string;
+  /** Edited: when (`YYYY-MM-DD HH:MM:SS`, same clock as the message), or true when unknown. */
+  edited?: string | true;
+  pinned?: true;
+  attachments?: Attachment[];
+  reactions?: Reaction[];
+  links?: LinkCard[];
+  styles?: TextStyle[];
+}
+
 /**
  * One message as a reader found it in a file. Only `time`, `speaker`, `text` and `line` are
  * always there; the rest is what richer formats carry.
  */
-export interface ParsedMessage {
+export interface ParsedMessage extends MessageExtras {
   /** The message's own day. Absent: the day of its conversation in this file (a daily log's). */
   day?: Day;
   /** Always `HH:MM:SS` (formats without seconds give `:00`). */
@@ -93,22 +106,13 @@ export interface ParsedMessage {
   replyTo?: string;
   /** Slack: the sourceId of the thread's first message, for replies in a thread. */
   threadOf?: string;
-  /** Who the message was forwarded from, as the export names them. */
-  forwardedFrom?: string;
-  /** Edited: when (`YYYY-MM-DD HH:MM:SS`, same clock as the message), or true when unknown. */
-  edited?: string | true;
-  pinned?: true;
-  attachments?: Attachment[];
-  reactions?: Reaction[];
-  links?: LinkCard[];
-  styles?: TextStyle[];
 }
 
 /**
  * A message placed in its conversation and day. `id` names it while the archive's store holds
  * it and never names another message. Messages are ordered by `compareMessages` below.
  */
-export interface Message {
+export interface Message extends MessageExtras {
   id: number;
   conversation: string;
   day: Day;
@@ -130,13 +134,6 @@ export interface Message {
    *  has (for the first message). */
   threadOf?: number;
   thread?: { replies: number };
-  forwardedFrom?: string;
-  edited?: string | true;
-  pinned?: true;
-  attachments?: Attachment[];
-  reactions?: Reaction[];
-  links?: LinkCard[];
-  styles?: TextStyle[];
   /** Other files hold this message too (overlapping exports): how many copies were folded. */
   copies?: number;
 }
