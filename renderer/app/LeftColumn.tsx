@@ -7,7 +7,7 @@ import type { ArchiveInfo, ArchiveStatus, SearchHit } from '../../shared/api';
 import { ConversationList } from '../conversations/ConversationList';
 import { useT } from '../i18n/I18nContext';
 import { SearchPanel } from '../search/SearchPanel';
-import type { SearchState } from '../search/useSearch';
+import type { SearchState } from '../search/searchModel';
 import { conversationTitle } from './conversationTitle';
 import { IconButton } from './IconButton';
 
