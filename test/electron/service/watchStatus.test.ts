@@ -9,12 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, ArchiveInfo } from '../../../shared/api';
 import { ArchiveService } from '../../../electron/service/archiveService';
 import { chatLog, tempArchive, type TempArchive } from '../../fixtures/archive';
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 800 && !check(); attempt++)
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!check()) throw new Error(`Never came: ${what}`);
-}
+import { until } from '../../fixtures/until';
 
 describe('the status of an archive whose watch fails', () => {
   let archive: TempArchive;

@@ -18,6 +18,7 @@ import {
   type WatchOptions,
 } from '../../../electron/service/watcher';
 import { chatLog, tempArchive, type TempArchive } from '../../fixtures/archive';
+import { until } from '../../fixtures/until';
 
 /** Starts a watcher, waits until it watches, runs `act`, and gives the first batch reported. */
 async function nextBatch(
@@ -199,9 +200,3 @@ describe('watchArchive', () => {
     return archive.root;
   }
 });
-
-async function until(check: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 200 && !check(); attempt++)
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  expect(check()).toBe(true);
-}
