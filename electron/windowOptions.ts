@@ -7,7 +7,7 @@ type WebPreferences = import('electron').WebPreferences;
 type BrowserWindowConstructorOptions = import('electron').BrowserWindowConstructorOptions;
 type Rectangle = import('electron').Rectangle;
 
-/** The privileged scheme the app's page and archive images are served from (electron/main.ts). */
+/** The privileged scheme the app's page and archive images are served from (appProtocol.ts). */
 export const APP_SCHEME = 'scrollback';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;

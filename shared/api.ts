@@ -75,7 +75,7 @@ const cursor = z.string().max(200);
 export const exportFormatSchema = z.enum(['md', 'html', 'pdf', 'json', 'csv', 'txt']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
-export const apiSchemas = {
+const apiSchemas = {
   /** Opens a folder as the archive (replacing the open one). */
   openArchive: z.object({ path: z.string().min(1).max(4096) }),
   /** Opens the small sample archive bundled with the app. */
@@ -84,7 +84,6 @@ export const apiSchemas = {
   chooseFolder: z.object({}),
   /** What is open, and how far loading has come. */
   getStatus: z.object({}),
-  listConversations: z.object({}),
   getDays: z.object({ conversation }),
   /**
    * The messages of one day (events and marked echoes among them), in pages: a day of 10,000
@@ -170,9 +169,10 @@ export interface ArchiveInfo {
   sample: boolean;
   /**
    * How changes to the folder reach the reader: watched as they happen ('live'), looked for every
-   * few seconds ('polling', where the system's watches ran out), or not at all ('off').
+   * few seconds ('polling', where the system's watches ran out), not seen for now because a watch
+   * failed and is being started again ('restarting'), or not at all ('off').
    */
-  watching: 'live' | 'polling' | 'off';
+  watching: 'live' | 'polling' | 'restarting' | 'off';
 }
 
 export type ArchiveStatus =
@@ -260,7 +260,6 @@ export interface ApiResults {
   openSample: ArchiveInfo;
   chooseFolder: { path: string | null };
   getStatus: ArchiveStatus;
-  listConversations: ConversationSummary[];
   getDays: DayActivity[];
   getDayMessages: MessagePage;
   getPersonMessages: MessagePage;
@@ -314,11 +313,10 @@ export type MenuCommand =
 export type ApiEvent =
   | { type: 'status'; status: ArchiveStatus }
   /**
-   * Files changed on disk and were read: the conversations they belong to, and the first message
-   * id that may now name another message, in any conversation (ids follow time order: a day added
-   * after the others renumbers nothing, and this is null).
+   * Files changed on disk and were read: the conversations they belong to. No message id comes to
+   * name another message (shared/model.ts), so what is selected or linked stays valid.
    */
-  | { type: 'changed'; conversations: string[]; renumberedFrom: number | null }
+  | { type: 'changed'; conversations: string[] }
   | { type: 'command'; command: MenuCommand }
   /** Settings changed outside the page (the app's View > Theme menu). */
   | { type: 'settings'; settings: Settings };

@@ -8,7 +8,6 @@ export const API_METHODS = [
   'openSample',
   'chooseFolder',
   'getStatus',
-  'listConversations',
   'getDays',
   'getDayMessages',
   'getPersonMessages',

@@ -48,6 +48,17 @@ export function secondsOfDay(time: string): number {
   );
 }
 
+/** A length in seconds as players write it: `0:07`, `3:05`, `1:02:03` (the app and exports). */
+export function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  return hours > 0
+    ? `${hours}:${pad(minutes)}:${pad(whole % 60)}`
+    : `${minutes}:${pad(whole % 60)}`;
+}
+
 /**
  * Finds a day in a file name (`2018-05-15-chat.markdown`) or a front matter value
  * (`2018-05-15 12:00:00`, `2018-5-15`); null when there is none or it is not a real date.

@@ -4,6 +4,7 @@
  * what is in parentheses) left out.
  */
 import type { Diagnostic } from './model';
+import { compareStrings } from './archive/compare';
 
 export interface DiagnosticGroup {
   /** The sentence with its particulars replaced by "…". */
@@ -12,7 +13,7 @@ export interface DiagnosticGroup {
   diagnostics: Diagnostic[];
 }
 
-export function reasonOf(message: string): string {
+function reasonOf(message: string): string {
   return message
     .replace(/"[^"]*"|“[^”]*”|«[^»]*»/g, '"…"')
     .replace(/\([^()]*\)/g, '(…)')
@@ -31,8 +32,6 @@ export function groupDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic
   return [...groups]
     .map(([reason, list]) => ({ reason, diagnostics: list }))
     .sort(
-      (a, b) =>
-        a.diagnostics.length - b.diagnostics.length ||
-        (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+      (a, b) => a.diagnostics.length - b.diagnostics.length || compareStrings(a.reason, b.reason),
     );
 }

@@ -69,11 +69,24 @@ export interface TextStyle {
   href?: string;
 }
 
+/** What richer formats carry beside a message's text, as read and as stored alike. */
+export interface MessageExtras {
+  /** Who the message was forwarded from, as the export names them. */
+  forwardedFrom?: string;
+  /** Edited: when (`YYYY-MM-DD HH:MM:SS`, same clock as the message), or true when unknown. */
+  edited?: string | true;
+  pinned?: true;
+  attachments?: Attachment[];
+  reactions?: Reaction[];
+  links?: LinkCard[];
+  styles?: TextStyle[];
+}
+
 /**
  * One message as a reader found it in a file. Only `time`, `speaker`, `text` and `line` are
  * always there; the rest is what richer formats carry.
  */
-export interface ParsedMessage {
+export interface ParsedMessage extends MessageExtras {
   /** The message's own day. Absent: the day of its conversation in this file (a daily log's). */
   day?: Day;
   /** Always `HH:MM:SS` (formats without seconds give `:00`). */
@@ -93,34 +106,13 @@ export interface ParsedMessage {
   replyTo?: string;
   /** Slack: the sourceId of the thread's first message, for replies in a thread. */
   threadOf?: string;
-  /** Who the message was forwarded from, as the export names them. */
-  forwardedFrom?: string;
-  /** Edited: when (`YYYY-MM-DD HH:MM:SS`, same clock as the message), or true when unknown. */
-  edited?: string | true;
-  pinned?: true;
-  attachments?: Attachment[];
-  reactions?: Reaction[];
-  links?: LinkCard[];
-  styles?: TextStyle[];
-}
-
-/** The result of reading one file. */
-export interface ParsedFile {
-  /** Path relative to the archive root, with `/` separators. */
-  path: string;
-  kind: FileKind;
-  /** The day of the file's messages, or null when neither name nor front matter gives one. */
-  day: Day | null;
-  title: string | null;
-  messages: ParsedMessage[];
-  diagnostics: Diagnostic[];
 }
 
 /**
  * A message placed in its conversation and day. `id` names it while the archive's store holds
  * it and never names another message. Messages are ordered by `compareMessages` below.
  */
-export interface Message {
+export interface Message extends MessageExtras {
   id: number;
   conversation: string;
   day: Day;
@@ -142,13 +134,6 @@ export interface Message {
    *  has (for the first message). */
   threadOf?: number;
   thread?: { replies: number };
-  forwardedFrom?: string;
-  edited?: string | true;
-  pinned?: true;
-  attachments?: Attachment[];
-  reactions?: Reaction[];
-  links?: LinkCard[];
-  styles?: TextStyle[];
   /** Other files hold this message too (overlapping exports): how many copies were folded. */
   copies?: number;
 }
@@ -179,8 +164,6 @@ export type Token =
   | { kind: 'url'; text: string; href: string }
   | { kind: 'image'; text: string; alt: string; src: string }
   | { kind: 'file'; text: string; name: string };
-
-export type TokenKind = Token['kind'];
 
 /** A conversation: the folder of its files relative to the archive root, `_posts` dropped. */
 export interface ConversationSummary {

@@ -6,7 +6,7 @@
 import { secondsOfDay } from './dates';
 import type { Day, Time } from './model';
 
-export const DIVIDER_GAP_SECONDS = 5 * 60;
+const DIVIDER_GAP_SECONDS = 5 * 60;
 
 interface Placed {
   conversation: string;

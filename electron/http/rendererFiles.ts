@@ -1,6 +1,6 @@
 /**
- * The built renderer's files, for the HTTP host and the app's own protocol (electron/main.ts):
- * never anything outside the renderer folder.
+ * The built renderer's files, for the HTTP host and the app's own protocol
+ * (electron/appProtocol.ts): never anything outside the renderer folder.
  */
 import { realpath, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';

@@ -34,7 +34,6 @@ export function createApi(
     openSample: async () => service.openSample(),
     chooseFolder: async () => ({ path: await host.chooseFolder() }),
     getStatus: async () => service.status(),
-    listConversations: async () => service.conversations(),
     getDays: async ({ conversation }) => service.days(conversation),
     getDayMessages: async ({ conversation, day, cursor, limit }) =>
       service.dayMessages(conversation, day, { cursor, limit }),

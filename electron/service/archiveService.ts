@@ -4,27 +4,29 @@
  * it. An archive opened before is shown at once from its store and then checked against the
  * folder in the background; a new one is read first, with progress. While an archive is open it
  * is watched: files added, changed or removed are read into the store and the UI is told which
- * conversations changed.
+ * conversations changed (openArchive.ts: the open archive, its watch and its refreshes).
  */
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type {
   ApiEvent,
   ArchiveInfo,
   ArchiveStatus,
   MessagePage,
+  MessageSource,
   SearchResult,
+  Settings,
   SpeakersResult,
 } from '../../shared/api';
 import { ServiceError } from '../../shared/apiErrors';
+import { isTimeZone } from '../../shared/dates';
 import { errorMessage } from '../../shared/errors';
 import type { ConversationSummary, DayActivity, Diagnostic, Message } from '../../shared/model';
 import { ArchiveError, checkArchiveFolder } from './archiveFolder';
-import { defaultCacheDir } from './store/location';
-import { isTimeZone } from '../../shared/dates';
-import type { MessageSource, Settings } from '../../shared/api';
-import { ArchiveStore, type Paging } from './store/store';
+import { OpenArchive } from './openArchive';
 import type { SettingsStore } from './settings';
-import { watchArchive, type ArchiveWatcher } from './watcher';
+import { defaultCacheDir } from './store/location';
+import { ArchiveStore, type Paging } from './store/store';
+import type { WatchFunction } from './watch/folderWatch';
 
 export interface ServiceOptions {
   /** The bundled sample archive, offered on first run. */
@@ -40,22 +42,11 @@ export interface ServiceOptions {
   settings?: SettingsStore;
   /** Whether to watch open archives for changes (the CLI's one-shot commands do not). */
   watch?: boolean;
+  /** The system's watch function (tests wrap it to make a watch fail). */
+  watchFunction?: WatchFunction;
 }
 
 type Listener = (event: ApiEvent) => void;
-
-/** Everything about the open archive, replaced as one when another opens. */
-interface OpenArchive {
-  root: string;
-  store: ArchiveStore;
-  info: ArchiveInfo;
-  watcher: ArchiveWatcher | null;
-  /** Until the watcher is set up: the first check of the folder waits for it. */
-  watching: Promise<void> | null;
-  /** The refresh under way (one at a time), and whether changes came in during it. */
-  refreshing: Promise<void> | null;
-  refreshAgain: boolean;
-}
 
 export class ArchiveService {
   private current: OpenArchive | null = null;
@@ -126,48 +117,21 @@ export class ArchiveService {
       store.close();
       throw new ServiceError('internal', 'Another archive was opened meanwhile.');
     }
-    this.closeCurrent();
-    const opened: OpenArchive = {
-      root,
-      store,
-      info: this.describe(root, store),
-      watcher: null,
-      watching: null,
-      refreshing: null,
-      refreshAgain: false,
-    };
+    this.current?.close();
+    const opened = new OpenArchive(root, store, this.options.samplePath, {
+      onInfo: (archive) => this.setStatus({ state: 'ready', archive }),
+      onChanged: (conversations) => this.emit({ type: 'changed', conversations }),
+    });
     this.current = opened;
     this.setStatus({ state: 'ready', archive: opened.info });
-    // An archive opened before shows what was stored; now check it against the folder, once
-    // changes are watched so that none made meanwhile falls between the check and the watch.
-    if (this.options.watch !== false) {
-      const watcher = watchArchive(
-        root,
-        () => this.requestRefresh(opened),
-        // A watch that failed restarts by itself (or falls back to polling): nothing to do.
-        () => undefined,
-        { onMode: (mode) => this.watchingChanged(opened, mode) },
-      );
-      opened.watcher = watcher;
-      opened.watching = watcher.ready.then(() => {
-        opened.watching = null;
-        this.requestRefresh(opened);
-      });
-    } else {
-      this.requestRefresh(opened);
-    }
+    // An archive opened before shows what was stored; now it is checked against the folder.
+    opened.start(this.options.watch !== false, this.options.watchFunction);
     return opened.info;
-  }
-
-  private watchingChanged(archive: OpenArchive, mode: ArchiveInfo['watching']): void {
-    archive.info = { ...archive.info, watching: mode };
-    if (archive === this.current) this.setStatus({ state: 'ready', archive: archive.info });
   }
 
   /** Resolves once no refresh is under way or waiting (for tests and an orderly shutdown). */
   async settled(): Promise<void> {
-    if (this.current?.watching) await this.current.watching;
-    while (this.current?.refreshing) await this.current.refreshing;
+    await this.current?.settled();
   }
 
   async openSample(): Promise<ArchiveInfo> {
@@ -243,9 +207,7 @@ export class ArchiveService {
       await settings.update({ merges: all });
     }
     archive.store.setMerges(merges);
-    await this.settled();
-    this.requestRefresh(archive);
-    await this.settled();
+    await archive.refreshNow();
     return archive.info;
   }
 
@@ -254,8 +216,7 @@ export class ArchiveService {
     const archive = this.current;
     if (!archive) return;
     archive.store.setTimeZone(this.timeZone(settings));
-    this.requestRefresh(archive);
-    await this.settled();
+    await archive.refreshNow();
   }
 
   speakers(conversation: string, day?: string): SpeakersResult {
@@ -296,7 +257,8 @@ export class ArchiveService {
 
   close(): void {
     this.opening++;
-    this.closeCurrent();
+    this.current?.close();
+    this.current = null;
     this.setStatus({ state: 'empty' });
   }
 
@@ -307,78 +269,9 @@ export class ArchiveService {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   }
 
-  private closeCurrent(): void {
-    const current = this.current;
-    if (!current) return;
-    this.current = null;
-    current.watcher?.close();
-    // A refresh under way finishes on its own and finds the archive no longer current.
-    if (current.refreshing) void current.refreshing.finally(() => current.store.close());
-    else current.store.close();
-  }
-
   /** Back to what the status was before a failed open (the open archive stays open). */
   private restore(previous: ArchiveStatus): void {
     this.setStatus(this.current ? { state: 'ready', archive: this.current.info } : previous);
-  }
-
-  /**
-   * Called with each batch the watcher reports, and after opening. Refreshes run one at a time;
-   * batches arriving during one are folded into a single next refresh.
-   */
-  private requestRefresh(archive: OpenArchive): void {
-    if (archive !== this.current) return;
-    if (archive.refreshing) {
-      archive.refreshAgain = true;
-      return;
-    }
-    archive.refreshing = (async () => {
-      try {
-        do {
-          archive.refreshAgain = false;
-          await this.refresh(archive);
-        } while (archive.refreshAgain && archive === this.current);
-      } finally {
-        archive.refreshing = null;
-      }
-    })();
-  }
-
-  /**
-   * Reads what changed into the store, without a 'loading' status: the UI keeps showing the
-   * archive, and refetches what it shows when told which conversations changed. A file caught
-   * half-written is read as it is; the write that completes it triggers the next refresh.
-   */
-  private async refresh(archive: OpenArchive): Promise<void> {
-    let report;
-    try {
-      report = await archive.store.sync();
-    } catch {
-      // A folder gone away keeps showing what was read; the next change tries again.
-      return;
-    }
-    if (!report || (report.changed === 0 && !report.reloaded) || archive !== this.current) return;
-    archive.info = this.describe(archive.root, archive.store);
-    this.setStatus({ state: 'ready', archive: archive.info });
-    // Another process (the CLI) changed the store: which conversations it touched is not known.
-    const conversations = report.reloaded
-      ? archive.store.conversations().map((conversation) => conversation.id)
-      : report.conversations;
-    // Ids never name another message (shared/model.ts), so nothing is renumbered.
-    this.emit({ type: 'changed', conversations, renumberedFrom: null });
-  }
-
-  private describe(root: string, store: ArchiveStore): ArchiveInfo {
-    return {
-      root,
-      name: basename(root),
-      files: store.files,
-      messages: store.messageCount,
-      conversations: store.conversations(),
-      diagnostics: store.diagnostics().length,
-      sample: this.options.samplePath !== undefined && resolve(this.options.samplePath) === root,
-      watching: watchingOf(this.current?.root === root ? this.current.watcher : null),
-    };
   }
 
   private opened(): OpenArchive {
@@ -399,8 +292,4 @@ export class ArchiveService {
 /** The merges the user chose for the archive at `root`. */
 function mergesOf(settings: Settings | undefined, root: string): Map<string, string> {
   return new Map(settings?.merges[root] ?? []);
-}
-
-function watchingOf(watcher: ArchiveWatcher | null): ArchiveInfo['watching'] {
-  return watcher === null || watcher.mode === 'starting' ? 'off' : watcher.mode;
 }

@@ -6,7 +6,7 @@
  * wall-clock values), and aliases are limited so that an alias bomb cannot exhaust memory.
  */
 import type matterType from 'gray-matter';
-import type { FrontMatterResult } from '../../shared/parse/parseFile';
+import type { FrontMatterResult } from '../../shared/readers/reader';
 import { errorMessage } from '../../shared/errors';
 
 /** Front matter larger than this is not parsed: real front matter is a few hundred bytes. */

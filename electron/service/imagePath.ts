@@ -1,14 +1,17 @@
 /**
- * Which file an archive image reference names, and whether it may be shown. The app's custom
- * protocol (electron/main.ts) and the HTTP host's image route (electron/http-host.ts) both serve
- * images through `readArchiveImage`, and HTML export embeds them through it, so there is one
- * place that decides what leaves the disk: an image file whose real path lies inside the real
- * path of the open archive. Unlike chat logs (never read through a link), an image may be a
- * symbolic link, as long as its target is an image inside the archive. The file opened must be a
- * regular file at exactly that real path (files/safeOpen.ts: a FIFO named x.png never blocks, and
- * a link swapped in after the check is refused). The archive is untrusted, so a reference is
- * refused rather than repaired when it climbs above the archive, names a scheme, or is not an
- * image.
+ * Which file an image reference in a Markdown message names, and whether it may be shown. The
+ * app's custom protocol (electron/appProtocol.ts) and the HTTP host's image route
+ * (electron/http/routes.ts) both serve images through `readArchiveImage`, and HTML export embeds
+ * them through it (export/images.ts), so there is one place that decides which such image leaves
+ * the disk: an image file whose real path lies inside the real path of the open archive.
+ * Attachments of other apps' exports, inside zips too, go through media.ts, which shares
+ * isInside; the HTML export checks their signature with hasSignature.
+ *
+ * Unlike chat logs (never read through a link), an image may be a symbolic link, as long as its
+ * target is an image inside the archive. The file opened must be a regular file at exactly that
+ * real path (files/safeOpen.ts: a FIFO named x.png never blocks, and a link swapped in after the
+ * check is refused). The archive is untrusted, so a reference is refused rather than repaired
+ * when it climbs above the archive, names a scheme, or is not an image.
  *
  * A reference is what the Markdown says (`![alt](images/x.png)`) together with the file it was
  * written in (Message.path, relative to the archive root), because relative image links resolve

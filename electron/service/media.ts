@@ -41,7 +41,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The type a file is served as: a known media type, else a download of bytes. */
-export function mediaContentType(path: string): string {
+function mediaContentType(path: string): string {
   const extension = /\.([A-Za-z0-9]{1,5})$/.exec(path)?.[1]?.toLowerCase() ?? '';
   return TYPES[extension] ?? 'application/octet-stream';
 }

@@ -9,6 +9,7 @@ import { lstat, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../../shared/errors';
 import { openFolder } from './files/safeOpen';
+import { compareStrings } from '../../shared/archive/compare';
 
 export interface WalkEntry {
   /** Relative to the archive root, `/`-separated. */
@@ -99,7 +100,7 @@ export async function walkArchive(
       else files.push({ path: relative, absolute });
     }
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort((a, b) => compareStrings(a.path, b.path));
   return files;
 }
 

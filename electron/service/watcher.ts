@@ -7,11 +7,12 @@
  * (watch/folderWatch.ts); elsewhere the system's own recursive watch, which costs one handle.
  * Past MAX_FOLDERS folders, or when the system refuses more watches, it compares the files
  * every few seconds instead (watch/poll.ts), and says so through `onMode`. A watch that fails is
- * reported to `onError` and started again, and a batch naming the root ('') follows, since
- * changes during the gap were not seen.
+ * reported to `onError`, the mode is 'restarting' until it is started again, and a batch naming
+ * the root ('') follows, since changes during the gap were not seen.
  */
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import { sep } from 'node:path';
+import { asError } from '../../shared/errors';
 import { isSkippedFolder } from './walk';
 import { TooManyFoldersError, watchFolders, type WatchFunction } from './watch/folderWatch';
 import { pollArchive } from './watch/poll';
@@ -26,8 +27,11 @@ const POLL_MS = 2000;
 /** Waits before starting again after a failure: 1 s, 5 s, 30 s; then polling. */
 const RESTART_DELAYS_MS = [1000, 5000, 30_000];
 
-/** 'live': the system reports changes as they happen; 'polling': files are compared regularly. */
-export type WatchMode = 'live' | 'polling';
+/**
+ * 'live': the system reports changes as they happen; 'polling': files are compared regularly;
+ * 'restarting': a watch failed and changes are not seen until it is started again.
+ */
+export type WatchMode = 'live' | 'polling' | 'restarting';
 
 export interface WatchOptions {
   /** Told when the mode is chosen or changes. */
@@ -93,6 +97,7 @@ export function watchArchive(
       void startPolling().then(() => batch.add(''), onError);
       return;
     }
+    setMode('restarting');
     restartTimer = setTimeout(() => {
       restartTimer = null;
       void startLive().then(() => batch.add(''));
@@ -116,13 +121,11 @@ export function watchArchive(
     } catch (error) {
       if (closed) return;
       if (error instanceof TooManyFoldersError) return startPolling();
-      fail(error instanceof Error ? error : new Error(String(error)));
+      fail(asError(error));
     }
   };
 
-  const ready = startLive().catch((error: unknown) =>
-    onError(error instanceof Error ? error : new Error(String(error))),
-  );
+  const ready = startLive().catch((error: unknown) => onError(asError(error)));
   return {
     close() {
       closed = true;

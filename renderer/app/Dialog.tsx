@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nContext';
+import { IconButton } from './IconButton';
 
 export function Dialog({
   title,
@@ -47,15 +48,9 @@ export function Dialog({
       <div className="dialog-content">
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={onClose}
-            aria-label={t('dialog.close')}
-            title={t('dialog.close')}
-          >
+          <IconButton label={t('dialog.close')} onClick={onClose}>
             ×
-          </button>
+          </IconButton>
         </header>
         {children}
       </div>

@@ -7,8 +7,9 @@ import type { ArchiveInfo, ArchiveStatus, SearchHit } from '../../shared/api';
 import { ConversationList } from '../conversations/ConversationList';
 import { useT } from '../i18n/I18nContext';
 import { SearchPanel } from '../search/SearchPanel';
-import type { SearchState } from '../search/useSearch';
+import type { SearchState } from '../search/searchModel';
 import { conversationTitle } from './conversationTitle';
+import { IconButton } from './IconButton';
 
 export interface LeftColumnProps {
   /** Hidden from the app's View menu; kept mounted so the search keeps its state. */
@@ -72,40 +73,28 @@ export function LeftColumn(props: LeftColumnProps) {
           <span className="archive-stats">
             {loading
               ? t('archive.opening', { path: props.pending!.root })
-              : `${t('archive.messages', { count: archive.messages })} · ${t('archive.conversations', { count: archive.conversations.length })}`}
+              : archive.watching === 'restarting'
+                ? t('archive.watchRestarting')
+                : `${t('archive.messages', { count: archive.messages })} · ${t('archive.conversations', { count: archive.conversations.length })}`}
           </span>
         </div>
         <div className="left-footer-buttons">
-          <button
-            type="button"
-            className="icon-button"
-            onClick={props.onOpenFolder}
-            title={t('footer.openFolder')}
-            aria-label={t('footer.openFolder')}
-          >
+          <IconButton label={t('footer.openFolder')} onClick={props.onOpenFolder}>
             <span className="folder-icon" aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className={`icon-button${archive.diagnostics > 0 ? ' has-badge' : ''}`}
+          </IconButton>
+          <IconButton
+            label={t('footer.diagnostics', { count: archive.diagnostics })}
+            className={archive.diagnostics > 0 ? 'has-badge' : undefined}
             onClick={props.onDiagnostics}
-            title={t('footer.diagnostics', { count: archive.diagnostics })}
-            aria-label={t('footer.diagnostics', { count: archive.diagnostics })}
           >
             <span className="warning-icon" aria-hidden="true" />
             {archive.diagnostics > 0 && (
               <span className="badge">{t('common.number', { count: archive.diagnostics })}</span>
             )}
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={props.onSettings}
-            title={t('footer.settings')}
-            aria-label={t('footer.settings')}
-          >
+          </IconButton>
+          <IconButton label={t('footer.settings')} onClick={props.onSettings}>
             <span className="gear-icon" aria-hidden="true" />
-          </button>
+          </IconButton>
         </div>
       </footer>
     </nav>

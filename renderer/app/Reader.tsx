@@ -65,12 +65,12 @@ export function Reader(props: ReaderProps) {
   const data = useReaderData(conversationId, route.day, person, settings, changed, route.message);
   const search = useSearch(query, changeOf(changes, null));
   const hits = useHitStepping(query, search, route, navigate);
-  const selection = useSelection(data.shown, setNote);
+  const titleOf = (id: string) => conversationTitle(archive, id);
+  const selection = useSelection(data.shown, setNote, titleOf);
   const open = useOpenArchive(props.onArchiveOpened);
   const lightbox = useLightbox(conversationId, data.shown, settings.loadRemoteImages);
   // An open under way or failed shows in the dialog until the user closes it.
   const [dismissed, setDismissed] = useState<ReaderProps['pending']>(null);
-  const titleOf = (id: string) => conversationTitle(archive, id);
 
   const days = useDayNavigation({
     conversation: conversationId,
@@ -123,9 +123,6 @@ export function Reader(props: ReaderProps) {
     exportSelection,
     zoom: (step) => void onSettings({ textSize: zoomed(settings.textSize, step) }),
     toggleSpeakers: panels.togglePeople,
-    forget: selection.forget,
-    route,
-    navigate,
   });
 
   const actions = useMessageActions({

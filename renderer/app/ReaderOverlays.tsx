@@ -7,13 +7,13 @@ import type { Message } from '../../shared/model';
 import { DiagnosticsDialog } from '../diagnostics/DiagnosticsDialog';
 import { GalleryDialog } from '../gallery/GalleryDialog';
 import { OpenFolderDialog } from '../home/OpenFolderDialog';
-import type { useOpenArchive } from '../home/useOpenArchive';
+import type { OpenArchive } from '../home/useOpenArchive';
 import { useT } from '../i18n/I18nContext';
 import { Lightbox, type LightboxImage } from '../messages/Lightbox';
 import { MessageMenu } from '../messages/MessageMenu';
 import type { MenuPosition } from '../messages/MessageRow';
 import { SourcesDialog } from '../messages/SourcesDialog';
-import type { useLightbox } from '../messages/useLightbox';
+import type { LightboxState } from '../messages/useLightbox';
 import { copyToClipboard } from '../selection/copyToClipboard';
 import { ExportDialog } from '../selection/ExportDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -27,7 +27,7 @@ export interface ReaderOverlaysProps {
   pending: Extract<ArchiveStatus, { state: 'loading' | 'failed' }> | null;
   dismissed: ReaderOverlaysProps['pending'];
   onDismiss: (pending: ReaderOverlaysProps['pending']) => void;
-  open: ReturnType<typeof useOpenArchive>;
+  open: OpenArchive;
   dialog: DialogName;
   onDialog: (dialog: DialogName) => void;
   menu: { message: Message; position: MenuPosition } | null;
@@ -44,7 +44,12 @@ export interface ReaderOverlaysProps {
     copy: (messages?: Message[]) => Promise<void>;
     toggle: (message: Message) => void;
   };
-  lightbox: ReturnType<typeof useLightbox>;
+  lightbox: {
+    state: LightboxState | null;
+    openList: (list: LightboxImage[], at: number) => void;
+    setAt: (at: number) => void;
+    close: () => void;
+  };
   onOpenMessage: (message: Message) => void;
   setNote: (note: string) => void;
 }
@@ -114,7 +119,10 @@ export function ReaderOverlays(props: ReaderOverlaysProps) {
           props.pending.root !== props.archive.root &&
           props.pending !== props.dismissed)) && (
         <OpenFolderDialog
-          open={props.open}
+          askPath={props.open.askPath}
+          busy={props.open.busy}
+          error={props.open.error}
+          onOpenPath={props.open.openPath}
           pending={props.pending}
           onClose={() => {
             props.open.cancel();

@@ -15,16 +15,11 @@ export interface ArchiveChanges {
 
 export const NO_CHANGES: ArchiveChanges = { latest: 0, opened: 0, conversations: new Map() };
 
-/**
- * `renumbered`: message ids changed meaning, in any conversation (ids follow time order across
- * the archive), so what every conversation has fetched is out of date, not only the changed ones'.
- */
+/** The conversations changed: what is shown of them is fetched again. */
 export function withChange(
   changes: ArchiveChanges,
   conversations: readonly string[],
-  renumbered: boolean,
 ): ArchiveChanges {
-  if (renumbered) return withArchiveOpened(changes);
   const latest = changes.latest + 1;
   const changed = new Map(changes.conversations);
   for (const conversation of conversations) changed.set(conversation, latest);

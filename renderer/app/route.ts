@@ -86,7 +86,7 @@ export function formatRoute(route: Route): string {
   return search === '' ? hash : `${hash}?${search}`;
 }
 
-export function sameAnchor(a: Anchor | null, b: Anchor | null): boolean {
+function sameAnchor(a: Anchor | null, b: Anchor | null): boolean {
   if (a === null || b === null || a === 'end' || b === 'end') return a === b;
   return a.message === b.message && a.offset === b.offset;
 }

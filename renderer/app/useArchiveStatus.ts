@@ -41,9 +41,7 @@ export function useArchiveStatus(): {
     return onApiEvent((event) => {
       if (event.type === 'status') apply(event.status);
       else if (event.type === 'changed')
-        setChanges((previous) =>
-          withChange(previous, event.conversations, event.renumberedFrom !== null),
-        );
+        setChanges((previous) => withChange(previous, event.conversations));
     });
   }, [refresh, apply]);
 

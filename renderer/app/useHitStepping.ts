@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SearchHit } from '../../shared/api';
-import type { SearchState } from '../search/useSearch';
+import type { SearchState } from '../search/searchModel';
 import { place, type Route } from './route';
 
 export function useHitStepping(

@@ -1,11 +1,6 @@
-/**
- * The reader's keys and the app's native menu (Find, Export Selection, View toggles, Open), and
- * what a change on disk lets go: selected messages and the message in the address whose ids may
- * now name others.
- */
+/** The reader's keys and the app's native menu (Find, Export Selection, View toggles, Open). */
 import { useEffect, useRef, type RefObject } from 'react';
 import { onApiEvent } from '../api';
-import type { Route } from './route';
 import { useShortcuts } from './useShortcuts';
 
 export interface ReaderCommands {
@@ -20,10 +15,6 @@ export interface ReaderCommands {
   exportSelection: () => void;
   zoom: (step: 1 | -1 | 0) => void;
   toggleSpeakers: () => void;
-  /** Ids from `from` on may name other messages now. */
-  forget: (from: number) => void;
-  route: Route;
-  navigate: (route: Route, options?: { replace?: boolean }) => void;
 }
 
 export function useReaderCommands(commands: ReaderCommands): void {
@@ -52,12 +43,6 @@ export function useReaderCommands(commands: ReaderCommands): void {
     () =>
       onApiEvent((event) => {
         const run = latest.current;
-        if (event.type === 'changed' && event.renumberedFrom !== null) {
-          const from = event.renumberedFrom;
-          run.forget(from);
-          if (run.route.message !== null && run.route.message >= from)
-            run.navigate({ ...run.route, message: null, anchor: null }, { replace: true });
-        }
         if (event.type !== 'command') return;
         if (event.command === 'find') {
           run.showConversations();

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useReducer } from 'react';
 import type { Message } from '../../shared/model';
 import { useT } from '../i18n/I18nContext';
 import { allPersonMessages } from '../messages/usePersonMessages';
+import { isMarkdownHit, messagesOfHits } from '../search/hitMessages';
 import { allSearchHits } from '../search/useSearch';
 import { selectionText } from '../selection/copyText';
 import { copyToClipboard } from '../selection/copyToClipboard';
@@ -15,7 +16,6 @@ import {
   selectedInOrder,
   selectionReducer,
   type ClickMode,
-  type SelectedMessage,
 } from '../selection/selection';
 import { asApiError, errorSentence } from './errors';
 
@@ -26,7 +26,11 @@ export interface ViewToSelect {
   query: string | null;
 }
 
-export function useSelection(shown: readonly Message[], setNote: (note: string) => void) {
+export function useSelection(
+  shown: readonly Message[],
+  setNote: (note: string) => void,
+  titleOf: (conversation: string) => string,
+) {
   const t = useT();
   const [selection, dispatch] = useReducer(selectionReducer, EMPTY_SELECTION);
   const ordered = useMemo(() => selectedInOrder(selection), [selection]);
@@ -36,11 +40,11 @@ export function useSelection(shown: readonly Message[], setNote: (note: string) 
     (message: Message, mode: ClickMode) => dispatch({ type: 'click', message, mode, order: shown }),
     [shown],
   );
-  const add = (messages: readonly SelectedMessage[]) => dispatch({ type: 'add', messages });
+  const add = (messages: readonly Message[]) => dispatch({ type: 'add', messages });
   const fail = (error: unknown) => setNote(errorSentence(asApiError(error).code, t));
 
-  const copy = (messages: readonly SelectedMessage[] = ordered) =>
-    copyToClipboard(selectionText(messages)).then(
+  const copy = (messages: readonly Message[] = ordered) =>
+    copyToClipboard(selectionText(messages, titleOf)).then(
       () => setNote(t('selection.copied')),
       () => setNote(t('selection.copyFailed')),
     );
@@ -57,7 +61,11 @@ export function useSelection(shown: readonly Message[], setNote: (note: string) 
     if (view.query)
       return {
         label: t('selection.selectResults'),
-        run: () => allSearchHits(view.query!).then(add, fail),
+        // Whole messages, so that copying and exporting them say all they carry.
+        run: () =>
+          allSearchHits(view.query!)
+            .then((hits) => messagesOfHits(hits, isMarkdownHit))
+            .then(add, fail),
       };
     return null;
   };
@@ -70,9 +78,8 @@ export function useSelection(shown: readonly Message[], setNote: (note: string) 
     onSelect,
     add,
     copy,
-    text: () => (selection.selected.size === 0 ? null : selectionText(ordered)),
+    text: () => (selection.selected.size === 0 ? null : selectionText(ordered, titleOf)),
     clear: () => dispatch({ type: 'clear' }),
-    forget: (from: number) => dispatch({ type: 'forget', from }),
     selectView,
   };
 }

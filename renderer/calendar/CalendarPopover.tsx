@@ -9,6 +9,7 @@ import { useT } from '../i18n/I18nContext';
 import { addMonths, dayByArrow, monthOf, yearActivity } from './calendarModel';
 import { GoToDate } from './GoToDate';
 import { MonthGrid, monthKey, monthLabel } from './MonthGrid';
+import { IconButton } from '../app/IconButton';
 
 export interface CalendarPopoverProps {
   days: readonly DayActivity[];
@@ -91,27 +92,23 @@ export function CalendarPopover({ days, current, onPick, onClose }: CalendarPopo
         ))}
       </div>
       <div className="calendar-month-bar">
-        <button
-          type="button"
-          className="icon-button"
+        <IconButton
+          label={t('calendar.previousMonth')}
           onClick={() => setView(addMonths(view, -1))}
           disabled={first !== undefined && monthKey(view) <= first.slice(0, 7)}
-          aria-label={t('calendar.previousMonth')}
         >
           ‹
-        </button>
+        </IconButton>
         <span className="calendar-month" aria-live="polite">
           {monthLabel(view, t)}
         </span>
-        <button
-          type="button"
-          className="icon-button"
+        <IconButton
+          label={t('calendar.nextMonth')}
           onClick={() => setView(addMonths(view, 1))}
           disabled={last !== undefined && monthKey(view) >= last.slice(0, 7)}
-          aria-label={t('calendar.nextMonth')}
         >
           ›
-        </button>
+        </IconButton>
       </div>
       <MonthGrid view={view} days={days} current={current} onPick={onPick} />
       <GoToDate days={days} start={start} onPick={onPick} />

@@ -1,5 +1,6 @@
 /** The conversation list's order: pinned first (in the order pinned), then latest activity first. */
 import type { ConversationSummary } from '../../shared/model';
+import { compareStrings } from '../../shared/archive/compare';
 
 export function orderConversations(
   conversations: readonly ConversationSummary[],
@@ -11,7 +12,7 @@ export function orderConversations(
     const pinB = pinOrder.get(b.id);
     if (pinA !== undefined || pinB !== undefined) return (pinA ?? Infinity) - (pinB ?? Infinity);
     if (a.last !== b.last) return a.last < b.last ? 1 : -1;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return compareStrings(a.id, b.id);
   });
 }
 

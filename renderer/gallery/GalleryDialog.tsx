@@ -12,7 +12,7 @@ import { useLocale, useT } from '../i18n/I18nContext';
 import type { LightboxImage } from '../messages/Lightbox';
 import { formatSize } from '../messages/mediaFormat';
 import { entriesOf, imagesOfMessages, textSuffices, type GalleryTab } from './galleryItems';
-import { messagesOfHits } from './hitMessages';
+import { messagesOfHits } from '../search/hitMessages';
 
 const LIMIT = 500;
 

@@ -28,6 +28,7 @@ export const en = {
   'archive.conversations': '{count} conversations',
   'archive.conversations.one': '{count} conversation',
   'archive.opening': 'Opening {path}…',
+  'archive.watchRestarting': 'Changes to the folder are not seen for now; watching again…',
 
   'conversations.label': 'Conversations',
   'conversations.empty': 'This archive holds no chat logs.',

@@ -30,6 +30,7 @@ export const zhCN: Messages = {
   'archive.conversations': '{count} 个会话',
   'archive.conversations.one': '{count} 个会话',
   'archive.opening': '正在打开 {path}…',
+  'archive.watchRestarting': '暂时看不到文件夹的变化，正在重新监视…',
 
   'conversations.label': '会话',
   'conversations.empty': '这个档案里没有聊天记录。',

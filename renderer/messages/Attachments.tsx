@@ -11,7 +11,8 @@ import { archiveMediaUrl } from '../api';
 import { useT } from '../i18n/I18nContext';
 import type { MessageActions } from './actions';
 import { FileCard } from './FileCard';
-import { fitBox, formatDuration } from './mediaFormat';
+import { formatDuration } from '../../shared/dates';
+import { fitBox } from './mediaFormat';
 import { ImageThumb, MediaPlaceholder, RemoteImage } from './MessageImage';
 
 const IMAGE_BOX = 240;
@@ -19,7 +20,7 @@ const STICKER_BOX = 128;
 const VIDEO_BOX = 320;
 
 /** Where an attachment can be loaded from: the archive, or the web when allowed; else null. */
-export function attachmentUrl(attachment: Attachment, loadRemote: boolean): string | null {
+function attachmentUrl(attachment: Attachment, loadRemote: boolean): string | null {
   if (attachment.path !== null) return archiveMediaUrl(attachment.path);
   return attachment.url !== undefined && loadRemote ? attachment.url : null;
 }

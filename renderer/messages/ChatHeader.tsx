@@ -9,6 +9,7 @@ import { CalendarPopover } from '../calendar/CalendarPopover';
 import { adjacentDay } from '../calendar/calendarModel';
 import { FormatBadge } from '../conversations/FormatBadge';
 import { useT } from '../i18n/I18nContext';
+import { IconButton } from '../app/IconButton';
 
 export interface ChatHeaderProps {
   title: string;
@@ -66,16 +67,14 @@ export function ChatHeader(props: ChatHeaderProps) {
         )}
         <nav className="day-nav" aria-label={t('header.dayNavigation')}>
           {!person && (
-            <button
-              type="button"
-              className="icon-button"
+            <IconButton
+              label={t('header.previousDay')}
+              shortcut="["
               disabled={!previous}
               onClick={() => previous && onDay(previous)}
-              aria-label={t('header.previousDay')}
-              title={`${t('header.previousDay')} ([)`}
             >
               ‹
-            </button>
+            </IconButton>
           )}
           <div className="calendar-anchor">
             <button
@@ -103,16 +102,14 @@ export function ChatHeader(props: ChatHeaderProps) {
             )}
           </div>
           {!person && (
-            <button
-              type="button"
-              className="icon-button"
+            <IconButton
+              label={t('header.nextDay')}
+              shortcut="]"
               disabled={!next}
               onClick={() => next && onDay(next)}
-              aria-label={t('header.nextDay')}
-              title={`${t('header.nextDay')} (])`}
             >
               ›
-            </button>
+            </IconButton>
           )}
         </nav>
         <div className="select-tools">
@@ -127,27 +124,18 @@ export function ChatHeader(props: ChatHeaderProps) {
             </button>
           )}
         </div>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={props.onGallery}
-          aria-label={t('gallery.open')}
-          title={t('gallery.open')}
-        >
+        <IconButton label={t('gallery.open')} onClick={props.onGallery}>
           <span className="gallery-icon" aria-hidden="true" />
-        </button>
+        </IconButton>
         {props.people && (
-          <button
-            type="button"
-            className="icon-button"
+          <IconButton
+            label={t('header.showSpeakers')}
             onClick={props.people.onToggle}
             aria-expanded={props.people.open}
             aria-controls="people"
-            aria-label={t('header.showSpeakers')}
-            title={t('header.showSpeakers')}
           >
             <span className="people-icon" aria-hidden="true" />
-          </button>
+          </IconButton>
         )}
       </div>
     </header>

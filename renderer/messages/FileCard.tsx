@@ -21,7 +21,7 @@ const BADGE_COLORS: Record<string, string> = {
   '7z': 'badge-gray',
 };
 
-export function fileExtension(name: string): string {
+function fileExtension(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
 }

@@ -6,17 +6,10 @@
  * route says (a scroll anchor, the end, or a focused message in the middle) and reports where it
  * is scrolled, and a floating button jumps to the latest message.
  */
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Anchor } from '../app/route';
+import { useKeptRow } from '../app/useKeptRow';
 import { useT } from '../i18n/I18nContext';
 import {
   atEnd,
@@ -74,15 +67,7 @@ export function MessageList(props: MessageListProps) {
   const [active, setActive] = useState<number | null>(focusMessage);
   const activeIndex = rowOf(active);
   // The active message stays rendered, even scrolled away, so that focus never falls out of the list.
-  const rangeExtractor = useCallback(
-    (range: Parameters<typeof defaultRangeExtractor>[0]) => {
-      const indexes = defaultRangeExtractor(range);
-      if (activeIndex >= 0 && !indexes.includes(activeIndex))
-        return [...indexes, activeIndex].sort((a, b) => a - b);
-      return indexes;
-    },
-    [activeIndex],
-  );
+  const rangeExtractor = useKeptRow(activeIndex);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

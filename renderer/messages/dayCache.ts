@@ -11,10 +11,11 @@ import { api } from '../api';
 const CAPACITY = 6;
 /** Messages in the first step: several screens, so the first scroll does not reach the end. */
 const FIRST_SCREEN_MESSAGES = 200;
+/** Keyed by the conversation's change number too (app/archiveChanges.ts): a change refetches. */
 const cache = new Map<string, Promise<Message[]>>();
 
-function keyOf(conversation: string, day: string, generation: number): string {
-  return `${generation}\n${conversation}\n${day}`;
+function keyOf(conversation: string, day: string, changed: number): string {
+  return `${changed}\n${conversation}\n${day}`;
 }
 
 /** Keeps `entry` as the most recently used day (a failed fetch is not kept). */
@@ -26,8 +27,8 @@ function remember(key: string, entry: Promise<Message[]>): void {
 }
 
 /** The day's messages, from the cache when fetched before. */
-function dayMessages(conversation: string, day: string, generation: number): Promise<Message[]> {
-  const key = keyOf(conversation, day, generation);
+function dayMessages(conversation: string, day: string, changed: number): Promise<Message[]> {
+  const key = keyOf(conversation, day, changed);
   const entry =
     cache.get(key) ?? api.getDayMessages({ conversation, day }).then((page) => page.messages);
   remember(key, entry);
@@ -48,12 +49,12 @@ interface DayLoad {
 export function loadDay(
   conversation: string,
   day: string,
-  generation: number,
+  changed: number,
   inSteps: boolean,
 ): DayLoad {
-  const key = keyOf(conversation, day, generation);
+  const key = keyOf(conversation, day, changed);
   if (!inSteps || cache.has(key))
-    return { first: null, whole: dayMessages(conversation, day, generation) };
+    return { first: null, whole: dayMessages(conversation, day, changed) };
   const firstPage = api.getDayMessages({ conversation, day, limit: FIRST_SCREEN_MESSAGES });
   const first = firstPage.then((page) => page.messages);
   const whole = firstPage.then(async (head) => {
@@ -67,14 +68,10 @@ export function loadDay(
 }
 
 /** Fetches days in the background, without disturbing what is shown. */
-export function prefetchDays(
-  conversation: string,
-  days: readonly string[],
-  generation: number,
-): void {
+export function prefetchDays(conversation: string, days: readonly string[], changed: number): void {
   for (const day of days) {
-    if (!cache.has(keyOf(conversation, day, generation)))
-      dayMessages(conversation, day, generation).catch(() => undefined);
+    if (!cache.has(keyOf(conversation, day, changed)))
+      dayMessages(conversation, day, changed).catch(() => undefined);
   }
 }
 

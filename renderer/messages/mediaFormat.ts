@@ -1,4 +1,4 @@
-/** How attachments' sizes, lengths and boxes are written and laid out. */
+/** How attachments' sizes and boxes are written and laid out (lengths: shared/dates.ts). */
 
 /** `12 KB`, `3.4 MB` in the locale's digits (1,024 bytes to the kilobyte, as file managers do). */
 export function formatSize(bytes: number, locale: string): string {
@@ -16,15 +16,6 @@ export function formatSize(bytes: number, locale: string): string {
     unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 || value >= 10 ? 0 : 1,
   }).format(value);
-}
-
-/** `0:07`, `3:05`, `1:02:03`, as players write lengths. */
-export function formatDuration(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const rest = String(whole % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
 /** The size to show an image of `width` × `height` at, within a `max` square; unknown: null. */

@@ -7,7 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { Message } from '../../shared/model';
 import { api } from '../api';
 import { imagesOfMessages, textSuffices } from '../gallery/galleryItems';
-import { messagesOfHits } from '../gallery/hitMessages';
+import { messagesOfHits } from '../search/hitMessages';
 import { imagesOf } from './images';
 import type { LightboxImage } from './Lightbox';
 

@@ -4,6 +4,7 @@
  */
 import type { KeyboardEvent } from 'react';
 import { useT } from '../i18n/I18nContext';
+import { IconButton } from '../app/IconButton';
 
 export function HitStepper({
   position,
@@ -28,35 +29,25 @@ export function HitStepper({
     <div className="hit-stepper" role="toolbar" aria-label={t('hits.label')} onKeyDown={onKeyDown}>
       <span aria-live="polite">{t('hits.position', { position, total })}</span>
       <span className="hit-stepper-spacer" />
-      <button
-        type="button"
-        className="icon-button"
+      <IconButton
+        label={t('hits.newer')}
+        shortcut="Shift+Enter"
         disabled={position <= 1}
         onClick={() => onStep(-1)}
-        aria-label={t('hits.newer')}
-        title={`${t('hits.newer')} (Shift+Enter)`}
       >
         ⌃
-      </button>
-      <button
-        type="button"
-        className="icon-button"
+      </IconButton>
+      <IconButton
+        label={t('hits.older')}
+        shortcut="Enter"
         disabled={position >= total}
         onClick={() => onStep(1)}
-        aria-label={t('hits.older')}
-        title={`${t('hits.older')} (Enter)`}
       >
         ⌄
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        onClick={onClose}
-        aria-label={t('dialog.close')}
-        title={t('dialog.close')}
-      >
+      </IconButton>
+      <IconButton label={t('dialog.close')} onClick={onClose}>
         ×
-      </button>
+      </IconButton>
     </div>
   );
 }

@@ -18,10 +18,15 @@ import { splitGroupCard } from '../../shared/archive/groupCard';
 import { errorSentence } from '../app/errors';
 import { useT } from '../i18n/I18nContext';
 import { queryProblemSentence } from './queryProblems';
-import { appendTerm, facetTerm, newestMonths, type FacetKind } from './searchModel';
+import {
+  appendTerm,
+  facetTerm,
+  newestMonths,
+  type FacetKind,
+  type SearchState,
+} from './searchModel';
 import { SearchMore } from './SearchMore';
 import { SearchResults } from './SearchResults';
-import type { SearchState } from './useSearch';
 
 const CHIPS = 6;
 

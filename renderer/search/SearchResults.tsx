@@ -4,18 +4,11 @@
  * A resting pointer does not take the choice from the keyboard when the list scrolls under it:
  * only a pointer that really moves chooses a hit.
  */
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SearchHit } from '../../shared/api';
 import { splitGroupCard } from '../../shared/archive/groupCard';
+import { useKeptRow } from '../app/useKeptRow';
 import { useT } from '../i18n/I18nContext';
 import { displayHit, groupHits, snippet } from './searchModel';
 
@@ -64,16 +57,8 @@ export function SearchResults(props: SearchResultsProps) {
   // The header above the hits (summary, problems, chips) changes height with the answer.
   const header = props.header;
   useLayoutEffect(() => setMargin(canvasRef.current?.offsetTop ?? 0), [header]);
-  const rangeExtractor = useCallback(
-    (range: Parameters<typeof defaultRangeExtractor>[0]) => {
-      const indexes = defaultRangeExtractor(range);
-      // The chosen hit stays in the DOM: the search box names it (aria-activedescendant).
-      if (activeRow >= 0 && !indexes.includes(activeRow))
-        return [...indexes, activeRow].sort((a, b) => a - b);
-      return indexes;
-    },
-    [activeRow],
-  );
+  // The chosen hit stays in the DOM: the search box names it (aria-activedescendant).
+  const rangeExtractor = useKeptRow(activeRow);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

@@ -2,8 +2,23 @@
  * Search results for display: hits grouped by conversation and day, snippets cut around the
  * highlights, and the query terms that facet chips append.
  */
-import type { SearchHit } from '../../shared/api';
+import type { ApiError, SearchHit, SearchResult } from '../../shared/api';
 import { emojiFor, tokenize } from '../../shared/text/tokens';
+
+/** What the search panel shows of the query typed: its answer, the hits loaded, more to come. */
+export interface SearchState {
+  /** The first page's answer (totals, facets, problems), for the query asked last. */
+  result: SearchResult | undefined;
+  /** Whether `result` answers what is typed now (not an earlier query, not still typing). */
+  current: boolean;
+  error: ApiError | null;
+  /** Every hit loaded so far, pages in order. */
+  hits: SearchHit[];
+  more: boolean;
+  loadingMore: boolean;
+  moreError: ApiError | null;
+  loadMore: () => void;
+}
 
 export interface HitGroup {
   conversation: string;

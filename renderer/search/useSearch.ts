@@ -4,27 +4,14 @@
  * pages come from useSearchPages; together they are the search panel's state.
  */
 import { useEffect, useState } from 'react';
-import type { ApiError, SearchHit, SearchResult } from '../../shared/api';
+import type { SearchHit } from '../../shared/api';
 import { api } from '../api';
 import { useApiQuery } from '../app/useApiQuery';
+import type { SearchState } from './searchModel';
 import { SEARCH_PAGE } from './searchPages';
 import { useSearchPages } from './useSearchPages';
 
-export const SEARCH_DEBOUNCE_MS = 200;
-
-export interface SearchState {
-  /** The first page's answer (totals, facets, problems), for the query asked last. */
-  result: SearchResult | undefined;
-  /** Whether `result` answers what is typed now (not an earlier query, not still typing). */
-  current: boolean;
-  error: ApiError | null;
-  /** Every hit loaded so far, pages in order. */
-  hits: SearchHit[];
-  more: boolean;
-  loadingMore: boolean;
-  moreError: ApiError | null;
-  loadMore: () => void;
-}
+const SEARCH_DEBOUNCE_MS = 200;
 
 export function useSearch(query: string, changed: number): SearchState {
   const trimmed = query.trim();

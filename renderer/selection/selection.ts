@@ -1,20 +1,12 @@
 /**
  * Selected messages, as a reducer. Selection spans days and views (a range picked in one day,
- * more added from a search), so it keeps each message's own line for copying, keyed by id.
- * Ids follow conversation, day and time order, so sorting by id gives reading order.
+ * more added from a search), so it keeps each whole message for copying, keyed by id (an id
+ * never names another message while the archive is open: shared/model.ts).
  */
-
-/** What copying and exporting need of a selected message. */
-export interface SelectedMessage {
-  id: number;
-  day: string;
-  time: string;
-  speaker: string;
-  text: string;
-}
+import { compareMessages, type Message } from '../../shared/model';
 
 export interface SelectionState {
-  selected: ReadonlyMap<number, SelectedMessage>;
+  selected: ReadonlyMap<number, Message>;
   /** The message a Shift-click range starts from: the last one clicked. */
   anchor: number | null;
 }
@@ -26,10 +18,8 @@ export type ClickMode = 'single' | 'toggle' | 'range';
 
 export type SelectionAction =
   /** `order` is the messages of the current view, in display order (for ranges). */
-  | { type: 'click'; message: SelectedMessage; mode: ClickMode; order: readonly SelectedMessage[] }
-  | { type: 'add'; messages: readonly SelectedMessage[] }
-  /** The archive changed on disk and ids from `from` on may name other messages now. */
-  | { type: 'forget'; from: number }
+  | { type: 'click'; message: Message; mode: ClickMode; order: readonly Message[] }
+  | { type: 'add'; messages: readonly Message[] }
   | { type: 'clear' };
 
 export function selectionReducer(state: SelectionState, action: SelectionAction): SelectionState {
@@ -41,12 +31,6 @@ export function selectionReducer(state: SelectionState, action: SelectionAction)
       for (const message of action.messages) selected.set(message.id, message);
       return { selected, anchor: state.anchor };
     }
-    case 'forget': {
-      const kept = [...state.selected].filter(([id]) => id < action.from);
-      if (kept.length === state.selected.size) return state;
-      const anchor = state.anchor !== null && state.anchor < action.from ? state.anchor : null;
-      return { selected: new Map(kept), anchor };
-    }
     case 'click':
       return click(state, action.message, action.mode, action.order);
   }
@@ -54,9 +38,9 @@ export function selectionReducer(state: SelectionState, action: SelectionAction)
 
 function click(
   state: SelectionState,
-  message: SelectedMessage,
+  message: Message,
   mode: ClickMode,
-  order: readonly SelectedMessage[],
+  order: readonly Message[],
 ): SelectionState {
   if (mode === 'range' && state.anchor !== null) {
     const range = rangeBetween(order, state.anchor, message.id);
@@ -103,7 +87,7 @@ export function clickMode(event: {
   return 'single';
 }
 
-/** Selected messages in reading order. */
-export function selectedInOrder(state: SelectionState): SelectedMessage[] {
-  return [...state.selected.values()].sort((a, b) => a.id - b.id);
+/** Selected messages in reading order (the order exports write them in). */
+export function selectedInOrder(state: SelectionState): Message[] {
+  return [...state.selected.values()].sort(compareMessages);
 }

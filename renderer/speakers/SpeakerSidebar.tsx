@@ -9,6 +9,7 @@ import type { SpeakersResult } from '../../shared/api';
 import { useT } from '../i18n/I18nContext';
 import { Avatar } from '../messages/Avatar';
 import { cardLine, matchesFilter, personRows } from './people';
+import { IconButton } from '../app/IconButton';
 
 export interface SpeakerSidebarProps {
   /** An overlay over the messages (narrow windows) rather than a column. */
@@ -61,15 +62,9 @@ export function SpeakerSidebar(props: SpeakerSidebarProps) {
             {t('speakers.scopeConversation')}
           </button>
         </div>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onHide}
-          aria-label={t('speakers.hide')}
-          title={t('speakers.hide')}
-        >
+        <IconButton label={t('speakers.hide')} onClick={onHide}>
           {overlay ? '×' : '⟩'}
-        </button>
+        </IconButton>
       </header>
       <input
         type="search"

@@ -4,6 +4,7 @@
  */
 import type { SpeakersResult } from '../../shared/api';
 import type { GroupCard, SpeakerSummary } from '../../shared/model';
+import { compareStrings } from '../../shared/archive/compare';
 
 export interface PersonRow {
   /** The person id (their name with the most messages), used for filters and colours. */
@@ -35,7 +36,7 @@ export function personRows(result: SpeakersResult): PersonRow[] {
       card: richest?.card ?? { name: person.id },
     };
   });
-  return rows.sort((a, b) => b.messages - a.messages || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.sort((a, b) => b.messages - a.messages || compareStrings(a.id, b.id));
 }
 
 function cardParts(card: GroupCard): number {

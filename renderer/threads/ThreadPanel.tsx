@@ -10,6 +10,7 @@ import { useApiQuery } from '../app/useApiQuery';
 import { useT } from '../i18n/I18nContext';
 import type { RowContext } from '../messages/actions';
 import { MessageItem } from '../messages/MessageItem';
+import { IconButton } from '../app/IconButton';
 
 export interface ThreadPanelProps extends RowContext {
   /** The thread's first message. */
@@ -59,15 +60,9 @@ export function ThreadPanel(props: ThreadPanelProps) {
     >
       <header className="thread-header">
         <h2>{t('thread.label')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={props.onClose}
-          aria-label={t('thread.close')}
-          title={t('thread.close')}
-        >
+        <IconButton label={t('thread.close')} onClick={props.onClose}>
           ×
-        </button>
+        </IconButton>
       </header>
       <div className="thread-body">
         {query.error ? (

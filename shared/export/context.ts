@@ -5,6 +5,7 @@
  * renderer for copying a selection as text.
  */
 import type { Day, Message } from '../model';
+import { compareStrings } from '../archive/compare';
 
 /** How an archive image appears in an HTML export. */
 export type ExportImage =
@@ -57,7 +58,7 @@ export function conversationTitle(context: ExportContext, conversation: string):
   return context.conversationTitles.get(conversation) ?? conversation;
 }
 
-/** The first and last day of messages in archive order (conversation, day, time). */
+/** The first and last day of some messages, in any order. */
 export function dayRange(messages: readonly Message[]): { first: Day; last: Day } | null {
   if (messages.length === 0) return null;
   let first = messages[0]!.day;
@@ -103,11 +104,11 @@ export function countPeople(messages: readonly Message[], context: ExportContext
     .map(([person, entry]) => ({
       person,
       names: [...entry.names]
-        .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+        .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
         .map(([name]) => name),
       messages: entry.messages,
     }))
-    .sort((a, b) => b.messages - a.messages || compare(a.person, b.person));
+    .sort((a, b) => b.messages - a.messages || compareStrings(a.person, b.person));
 }
 
 /**
@@ -123,8 +124,4 @@ export function formatExportTime(instant: Date): string {
     `${pad(instant.getFullYear(), 4)}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())} ` +
     `${pad(instant.getHours())}:${pad(instant.getMinutes())}:${pad(instant.getSeconds())} ${zone}`
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,6 +4,7 @@
  * exports write these same lines, so a reply reads `↪ reply to Ana: …` in all three.
  */
 import type { Attachment, Message, Reaction } from '../model';
+import { formatDuration } from '../dates';
 
 /** The fields these descriptions read: a Message, or a selection that kept only some of them. */
 export type DescribedMessage = Pick<Message, 'speaker' | 'text'> &
@@ -57,7 +58,7 @@ export function attachmentKindLabel(kind: Attachment['kind']): string {
 }
 
 /** `532 B`, `52 KB`, `1.2 MB`: binary units, one decimal below ten, no locale. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = Math.max(0, bytes);
   let unit = 0;
@@ -67,17 +68,6 @@ export function formatBytes(bytes: number): string {
   }
   const shown = unit === 0 || value >= 10 ? String(Math.round(value)) : value.toFixed(1);
   return `${shown} ${units[unit]}`;
-}
-
-/** `0:42`, `12:05`, `1:02:03`. */
-export function formatDuration(seconds: number): string {
-  const total = Math.max(0, Math.round(seconds));
-  const pad = (value: number) => String(value).padStart(2, '0');
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  return hours > 0
-    ? `${hours}:${pad(minutes)}:${pad(total % 60)}`
-    : `${minutes}:${pad(total % 60)}`;
 }
 
 /** What the export says of a file besides its name: `image, 1280×720, 52 KB`. */
@@ -91,7 +81,7 @@ export function attachmentFacts(attachment: Attachment): string[] {
 }
 
 /** Where the file is: its archive path, its address on the web, or that the export left it out. */
-export function attachmentPlace(attachment: Attachment): string {
+function attachmentPlace(attachment: Attachment): string {
   return attachment.path ?? attachment.url ?? 'not included in the chat export';
 }
 

@@ -10,7 +10,7 @@ import { formatText } from './text';
 
 export type TextExportFormat = Exclude<ExportFormat, 'pdf'>;
 
-/** `messages` in archive order (conversation, day, time). */
+/** `messages` in the one order of messages (shared/model.ts compareMessages). */
 export function formatExport(
   format: TextExportFormat,
   messages: readonly Message[],

@@ -27,7 +27,7 @@ export const EXPORT_CSP =
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** `messages` in archive order (conversation, day, time). */
+/** `messages` in the one order of messages (shared/model.ts compareMessages). */
 export function formatHtml(messages: readonly Message[], context: ExportContext): string {
   const conversations = conversationsOf(messages);
   const titles = conversations.map((id) => conversationTitle(context, id));

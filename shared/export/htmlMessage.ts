@@ -21,7 +21,7 @@ export interface PageMessages {
   held: ReadonlySet<number>;
 }
 
-export function anchorOf(id: number): string {
+function anchorOf(id: number): string {
   return `m-${id}`;
 }
 

@@ -72,7 +72,7 @@
  *     }
  *
  * Fields from "kind" to "echoOf" are absent when a message has nothing to say there. Messages are
- * in archive order: conversation, day, time.
+ * in the one order of messages (shared/model.ts compareMessages): day, time, conversation.
  */
 import type { Message, Token } from '../model';
 import { tokenize } from '../text/tokens';

@@ -28,7 +28,7 @@ import { encodeMessageText } from './markdownText';
 const BLANK_LINE = '   ';
 const IMAGE_LINE = /^!\[[^\]\n]*\]\([^)\s]*\)$/;
 
-/** `messages` in archive order (conversation, day, time). */
+/** `messages` in the one order of messages (shared/model.ts compareMessages). */
 export function formatMarkdown(messages: readonly Message[], context: ExportContext): string {
   const lines = frontMatter(messages, context, conversationsOf(messages));
   let group = '';

@@ -1,7 +1,7 @@
 /**
- * Message text as lines of the archive's Markdown, written so that the parser
- * (shared/parse/parseFile.ts) reads back exactly the same text. The parser drops blank lines,
- * trims the end of every line, splits on \r as well as \n, starts a message at `> HH:MM:SS`,
+ * Message text as lines of the archive's Markdown, written so that the Markdown reader
+ * (shared/readers/markdown/reader.ts) reads back exactly the same text. The reader drops blank
+ * lines, trims the end of every line, splits on \r as well as \n, starts a message at `> HH:MM:SS`,
  * starts a day at `<!-- day: ... -->`, and then decodes HTML entities, twice when the first pass
  * leaves an `&` (the archive's own exporter sometimes escaped text twice). So:
  *

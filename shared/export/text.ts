@@ -29,12 +29,10 @@ export function formatText(messages: readonly Message[], context: ExportContext)
 }
 
 /**
- * One message as text lines (joined with \n), for exports and for copying a selection. Fields
- * beyond day, time, speaker and text are written when present.
+ * One message as text lines (joined with \n). Fields beyond day, time, speaker and text are
+ * written when present.
  */
-export function formatTextMessage(
-  message: DescribedMessage & Pick<Message, 'day' | 'time'>,
-): string {
+function formatTextMessage(message: DescribedMessage & Pick<Message, 'day' | 'time'>): string {
   const textLines = message.text === '' ? [] : message.text.replace(/\r\n?/g, '\n').split('\n');
   const [first = '', ...rest] = [...textLines, ...describeMessage(message)];
   const stamp = `${message.day} ${message.time}`;

@@ -21,7 +21,7 @@ import { addDays, daysInMonth, formatDay, isDay } from '../dates';
 import type { Day } from '../model';
 import { foldText } from './fold';
 
-export const FEATURES = ['image', 'link', 'mention', 'file', 'reply', 'reaction'] as const;
+const FEATURES = ['image', 'link', 'mention', 'file', 'reply', 'reaction'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 export interface Query {
@@ -62,8 +62,6 @@ export type QueryProblem =
   | { code: 'unknown-feature'; text: string; features: readonly Feature[] }
   /** A date operator given something that is not a date it takes. */
   | { code: 'invalid-date'; text: string; operator: DateOperator };
-
-export type QueryProblemCode = QueryProblem['code'];
 
 /** A problem as an English sentence (the CLI's, and a reference for the UI's translations). */
 export function describeQueryProblem(problem: QueryProblem): string {

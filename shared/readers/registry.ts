@@ -11,7 +11,7 @@ import { slackReader } from './slack/reader';
 import { telegramReader } from './telegram/reader';
 import { whatsappReader } from './whatsapp/reader';
 
-export const READERS: readonly FileReader[] = [
+const READERS: readonly FileReader[] = [
   markdownReader,
   whatsappReader,
   telegramReader,

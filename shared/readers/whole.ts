@@ -12,7 +12,7 @@ export const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
 /** What readers that stream a file (a JSON export, a message at a time) may read. */
 export const STREAMED_FILE_BYTES = 8 * 1024 * 1024 * 1024;
 
-export function wholeFile(
+function wholeFile(
   sink: ReadSink,
   parse: (bytes: Uint8Array) => FileKind,
   maxBytes = MAX_WHOLE_FILE_BYTES,
@@ -43,7 +43,7 @@ export function wholeFile(
   };
 }
 
-export function concatBytes(chunks: readonly Uint8Array[], size?: number): Uint8Array {
+function concatBytes(chunks: readonly Uint8Array[], size?: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const total = size ?? chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   const bytes = new Uint8Array(total);

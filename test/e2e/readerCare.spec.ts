@@ -231,3 +231,30 @@ test('a person’s view jumps to their first message of a date chosen in the cal
   await expect(page.locator('.message-focused .message-time')).toHaveText('2024-03-09 07:45:10');
   await expect(page).toHaveURL(/person=/);
 });
+
+test('switching conversations with a person shown asks nothing of that person in the new one', async ({
+  page,
+}) => {
+  const asked: { conversation: string; person: string }[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/getPersonMessages'))
+      asked.push(
+        JSON.parse(request.postData() ?? '{}') as { conversation: string; person: string },
+      );
+  });
+  await page.goto(`${server.url}${TRAIL}`);
+  await page.locator('.person').first().click();
+  await expect(page.locator('.chat-subtitle')).toContainText('across all days');
+  expect(asked.length).toBeGreaterThan(0);
+  const person = asked[0]!.person;
+  await page
+    .getByRole('button', { name: /devteam/ })
+    .first()
+    .click();
+  await expect(page.locator('.chat-title')).toHaveText('devteam');
+  await expect(page.locator('.chat-subtitle')).not.toContainText('across all days');
+  await expect(page.locator('.message').first()).toBeVisible();
+  // Every request for a person's messages named the conversation that person was shown in.
+  expect(asked.filter((request) => request.conversation !== 'groups/trailclub')).toEqual([]);
+  expect(asked.every((request) => request.person === person)).toBe(true);
+});

@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+export { SAMPLE_ARCHIVE, sampleMissing } from '../fixtures/sample';
+
 export const REPO = resolve(__dirname, '../..');
-export const SAMPLE_ARCHIVE = resolve(REPO, '../shared/archive-sample');
 export const BUNDLED_SAMPLE = resolve(REPO, 'assets/sample-archive');
 
 export interface Served {

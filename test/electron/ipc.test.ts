@@ -13,7 +13,7 @@ import { callApi, createApi } from '../../electron/service/api';
 import { ArchiveService } from '../../electron/service/archiveService';
 import { SettingsStore } from '../../electron/service/settings';
 import { browserHost } from '../../electron/http/browserHost';
-import { SAMPLE_ARCHIVE } from '../fixtures/archive';
+import { BUNDLED_SAMPLE } from '../fixtures/archive';
 
 type Handler = (event: IpcMainInvokeEvent, argument: unknown) => Promise<unknown>;
 
@@ -79,7 +79,7 @@ describe('the IPC handlers', () => {
   const ipcMain = fakeIpcMain();
 
   beforeAll(async () => {
-    await service.open(SAMPLE_ARCHIVE);
+    await service.open(BUNDLED_SAMPLE);
     registerApiHandlers(ipcMain, (method, argument) => callApi(api, method, argument), trusted);
   });
   afterAll(() => service.close());
@@ -89,17 +89,20 @@ describe('the IPC handlers', () => {
   });
 
   it('answers our main frame through callApi, with errors as data', async () => {
-    const handler = ipcMain.handlers.get('scrollback:listConversations')!;
-    const answer = (await handler(from(ourFrame), {})) as { ok: boolean; value: unknown[] };
+    const handler = ipcMain.handlers.get('scrollback:getDays')!;
+    const answer = (await handler(from(ourFrame), { conversation: 'groups/trailclub' })) as {
+      ok: boolean;
+      value: { day: string }[];
+    };
     expect(answer.ok).toBe(true);
-    expect(answer.value).toHaveLength(4);
+    expect(answer.value.map((activity) => activity.day)).toContain('2024-03-05');
     expect(
       await ipcMain.handlers.get('scrollback:getDays')!(from(ourFrame), { conversation: 7 }),
     ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   it('refuses any other sender', async () => {
-    const handler = ipcMain.handlers.get('scrollback:listConversations')!;
+    const handler = ipcMain.handlers.get('scrollback:getStatus')!;
     await expect(handler(from({ url: 'scrollback://app/index.html' }), {})).rejects.toThrow(
       /Refused/,
     );
@@ -107,9 +110,9 @@ describe('the IPC handlers', () => {
   });
 
   it('refuses to register a channel without the prefix', () => {
-    expect(() =>
-      handleValidated(fakeIpcMain(), 'listConversations', trusted, async () => null),
-    ).toThrow(/prefix/);
+    expect(() => handleValidated(fakeIpcMain(), 'getStatus', trusted, async () => null)).toThrow(
+      /prefix/,
+    );
   });
 
   it('knows the app page from anything it could be navigated to', () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../shared/api';
 import { chatLog, tempArchive, type TempArchive } from '../fixtures/archive';
 import { bundleAsBuilt } from '../fixtures/bundle';
+import { until } from '../fixtures/until';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Inside the repository, so that the bundle finds the project's node_modules. */
@@ -124,12 +125,6 @@ async function runMain(fake: FakeElectron, argv: string[], use: () => Promise<vo
   } finally {
     process.argv = saved;
   }
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 400 && !check(); attempt++)
-    await new Promise((resolveWait) => setTimeout(resolveWait, 25));
-  expect(check()).toBe(true);
 }
 
 describe('electron/main.ts', () => {

@@ -3,7 +3,8 @@ import type { ConversationSummary, Message } from '../../shared/model';
 import { mergeOffers, withoutMergedParts } from '../../renderer/conversations/overlaps';
 import { entriesOf } from '../../renderer/gallery/galleryItems';
 import { messageImages } from '../../renderer/messages/images';
-import { fitBox, formatDuration, formatSize } from '../../renderer/messages/mediaFormat';
+import { fitBox, formatSize } from '../../renderer/messages/mediaFormat';
+import { formatDuration } from '../../shared/dates';
 import { buildRows, visibleMessages } from '../../renderer/messages/rows';
 import { zoneLabel, zoneMatches, zoneNames } from '../../renderer/settings/timeZones';
 

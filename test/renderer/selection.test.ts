@@ -1,24 +1,29 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArchiveService } from '../../electron/service/archiveService';
+import { exportToFile } from '../../electron/service/export';
 import { selectionText } from '../../renderer/selection/copyText';
-import { plainContext } from '../../shared/export/context';
-import { formatText } from '../../shared/export/text';
 import type { Message } from '../../shared/model';
+import { BUNDLED_SAMPLE, tempArchive } from '../fixtures/archive';
 import {
   EMPTY_SELECTION,
   clickMode,
   rangeBetween,
   selectedInOrder,
   selectionReducer,
-  type SelectedMessage,
   type SelectionState,
 } from '../../renderer/selection/selection';
 
-const day: SelectedMessage[] = [0, 1, 2, 3, 4, 5].map((id) => ({
+const day: Message[] = [0, 1, 2, 3, 4, 5].map((id) => ({
   id,
+  conversation: 'c',
   day: '2018-05-15',
   time: `09:0${id}:00`,
   speaker: `s${id}`,
   text: `t${id}`,
+  path: 'c/2018-05-15-chat.md',
+  line: 1 + id * 4,
 }));
 const m = (id: number) => day[id]!;
 const ids = (state: SelectionState) => selectedInOrder(state).map((message) => message.id);
@@ -54,11 +59,12 @@ describe('selection', () => {
 
   it('toggles when a range has no anchor in this view', () => {
     expect(ids(clicks([2, 'range']))).toEqual([2]);
+    const nextDay: Message = { ...m(0), id: 99, day: '2018-05-16' };
     const elsewhere = selectionReducer(EMPTY_SELECTION, {
       type: 'click',
-      message: { ...m(0), id: 99 },
+      message: nextDay,
       mode: 'single',
-      order: [{ ...m(0), id: 99 }],
+      order: [nextDay],
     });
     expect(
       ids(selectionReducer(elsewhere, { type: 'click', message: m(3), mode: 'range', order: day })),
@@ -69,14 +75,6 @@ describe('selection', () => {
     const all = selectionReducer(EMPTY_SELECTION, { type: 'add', messages: day });
     expect(ids(all)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(selectionReducer(all, { type: 'clear' })).toBe(EMPTY_SELECTION);
-  });
-
-  it('keeps the selected messages a change on disk did not renumber', () => {
-    const selected = clicks([1, 'single'], [4, 'range']);
-    const after = selectionReducer(selected, { type: 'forget', from: 3 });
-    expect(ids(after)).toEqual([1, 2]);
-    expect(after.anchor).toBe(1);
-    expect(selectionReducer(selected, { type: 'forget', from: 9 })).toBe(selected);
   });
 
   it('finds ranges only between messages in the view', () => {
@@ -97,33 +95,38 @@ describe('copy as text', () => {
     expect(text).toBe('2018-05-15 09:00:00 s0: t0\n2018-05-15 09:02:00 s2: t2');
   });
 
-  it('copies exactly what the text export writes, continuation lines indented', () => {
-    const messages: Message[] = [
-      {
-        id: 1,
-        conversation: 'c',
-        day: '2018-05-15',
-        time: '09:02:16',
-        speaker: '李雄峰',
-        text: '近期分享安排：\n5.15 @卢克\n5.20',
-        path: 'c/x.md',
-        line: 1,
-      },
-      {
-        id: 2,
-        conversation: 'c',
-        day: '2017-05-05',
-        time: '14:39:14',
-        speaker: '',
-        text: 'text',
-        path: 'c/y.md',
-        line: 9,
-      },
-    ];
-    const copied = selectionText(messages);
-    expect(copied).toBe(
-      '2018-05-15 09:02:16 李雄峰: 近期分享安排：\n    5.15 @卢克\n    5.20\n2017-05-05 14:39:14 text',
+  it('orders by day and time, not by id, and indents continuation lines', () => {
+    const later: Message = { ...m(0), id: 1, text: '近期分享安排：\n5.15 @卢克\n5.20' };
+    const earlier: Message = { ...m(1), id: 2, day: '2017-05-05', speaker: '', text: 'text' };
+    expect(selectionText([later, earlier])).toBe(
+      '2017-05-05 09:01:00 text\n2018-05-15 09:00:00 s0: 近期分享安排：\n    5.15 @卢克\n    5.20',
     );
-    expect(`${copied}\n`).toBe(formatText(messages, plainContext('now')));
+  });
+
+  describe('on the bundled sample', () => {
+    const service = new ArchiveService({ cacheDir: null });
+    const out = tempArchive('scrollback-copy-');
+    afterAll(() => {
+      service.close();
+      out.remove();
+    });
+
+    it('copies exactly what the text export writes: two conversations, events, files, replies', async () => {
+      await service.open(BUNDLED_SAMPLE);
+      const telegram = service.conversations().find((c) => c.format === 'telegram')!;
+      const [firstDay] = service.days(telegram.id);
+      const messages = [
+        ...service.dayMessages('groups/trailclub', '2024-03-05').messages,
+        ...service.dayMessages(telegram.id, firstDay!.day).messages,
+      ].filter((message) => message.echoOf === undefined);
+      expect(messages.some((message) => message.kind === 'event')).toBe(true);
+      expect(messages.some((message) => (message.attachments ?? []).length > 0)).toBe(true);
+      const path = join(out.root, 'selection.txt');
+      await exportToFile(service, { ids: messages.map((m) => m.id), format: 'txt', path });
+      // Selected in any order, as clicks and searches add them.
+      const shuffled = [...messages].reverse();
+      const titleOf = (id: string) => service.conversations().find((c) => c.id === id)!.title;
+      expect(`${selectionText(shuffled, titleOf)}\n`).toBe(readFileSync(path, 'utf8'));
+    });
   });
 });

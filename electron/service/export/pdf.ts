@@ -54,7 +54,7 @@ const PAGE_NUMBER_FOOTER =
  * even if something tried), and the background services that phone home (updates, sync,
  * safe browsing, metrics, the Google account check) are off.
  */
-export const OFFLINE_SWITCHES = [
+const OFFLINE_SWITCHES = [
   '--host-resolver-rules=MAP * ~NOTFOUND',
   '--disable-background-networking',
   '--disable-component-update',

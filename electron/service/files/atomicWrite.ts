@@ -34,7 +34,7 @@ export class TargetExistsError extends Error {
  * A temporary name beside the target: hidden, and named after the target so that a leftover
  * (after a power cut) says what it was.
  */
-export function temporaryPathFor(target: string): string {
+function temporaryPathFor(target: string): string {
   return join(
     dirname(target),
     `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,

@@ -9,6 +9,7 @@
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { asError } from '../../../shared/errors';
 import { isSkippedFolder } from '../walk';
 import { joinRelative, visitTree } from './tree';
 
@@ -90,9 +91,7 @@ export async function watchFolders(
     const info = await lstat(join(root, path)).catch(() => null);
     if (closed) return;
     if (info?.isDirectory() && !watchers.has(path)) {
-      await addTree(path, true).catch((error: unknown) =>
-        options.onError(error instanceof Error ? error : new Error(String(error))),
-      );
+      await addTree(path, true).catch((error: unknown) => options.onError(asError(error)));
     } else if (info === null || !info.isDirectory()) {
       for (const [folder, watcher] of watchers) {
         if (folder === path || folder.startsWith(`${path}/`)) {

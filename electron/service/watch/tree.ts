@@ -12,7 +12,7 @@ export interface FolderListing {
 }
 
 /** The names in one folder, split into folders the reader enters and files; null if unreadable. */
-export async function listFolder(absolute: string): Promise<FolderListing | null> {
+async function listFolder(absolute: string): Promise<FolderListing | null> {
   const listing: FolderListing = { folders: [], files: [] };
   try {
     for await (const entry of await opendir(absolute)) {

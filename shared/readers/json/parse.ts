@@ -1,4 +1,5 @@
 /** JSON.parse for one value of an export, with the one repair real exports need. */
+import { errorMessage } from '../../errors';
 
 /**
  * Telegram Desktop writes control characters as `\x0B`, which JSON does not allow: read them as
@@ -21,6 +22,6 @@ export function parseJson(json: string): { value: unknown } | { error: string } 
         // The first error says more about the text as written.
       }
     }
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: errorMessage(error) };
   }
 }

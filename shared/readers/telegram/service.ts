@@ -15,7 +15,7 @@ function list(names: string[]): string {
 }
 
 /** `3 h 2 min`, `1 min 5 s`, `2 days`. */
-export function duration(seconds: number): string {
+function duration(seconds: number): string {
   const parts: string[] = [];
   const units: [number, string][] = [
     [86400, ' day'],

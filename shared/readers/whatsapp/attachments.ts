@@ -98,7 +98,7 @@ const VIDEO = new Set(['mp4', 'mov', '3gp', 'mkv', 'webm', 'avi', 'm4v']);
 const AUDIO = new Set(['mp3', 'm4a', 'aac', 'ogg', 'oga', 'wav', 'amr', 'flac']);
 
 /** What a file is, from its name as WhatsApp gives it. */
-export function kindOfFile(name: string): Attachment['kind'] {
+function kindOfFile(name: string): Attachment['kind'] {
   const lower = name.toLowerCase();
   const dot = lower.lastIndexOf('.');
   const extension = dot === -1 ? '' : lower.slice(dot + 1);

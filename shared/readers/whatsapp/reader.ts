@@ -72,7 +72,7 @@ interface Pending {
 }
 
 /** Reads a WhatsApp chat's text; returns what the file turned out to be. */
-export function readWhatsApp(path: string, text: string, sink: ReadSink): FileKind {
+function readWhatsApp(path: string, text: string, sink: ReadSink): FileKind {
   const lines = splitLines(text);
   const tally = new DateOrderTally();
   for (const line of lines) {

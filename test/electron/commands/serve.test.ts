@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_ARCHIVE, chatLog, tempArchive } from '../../fixtures/archive';
+import { BUNDLED_SAMPLE, chatLog, tempArchive } from '../../fixtures/archive';
 import { runCli } from '../../fixtures/cli';
 import { canMakeFifo, makeFifo, releaseFifos } from '../../fixtures/fifo';
 import { call, waitReady, withServe, within } from '../../fixtures/serveCli';
@@ -9,15 +9,15 @@ import { call, waitReady, withServe, within } from '../../fixtures/serveCli';
 describe('scrollback serve', () => {
   it('serves the folder it was given on a loopback URL with a token, until stopped', async () => {
     const cache = tempArchive('scrollback-cache-');
-    const code = await withServe([SAMPLE_ARCHIVE, '--cache-dir', cache.root], async (url) => {
+    const code = await withServe([BUNDLED_SAMPLE, '--cache-dir', cache.root], async (url) => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/t\/[\w-]{32,}\/$/);
       // The folder opens on its own; wait for it like the page does.
       const status = await waitReady(url);
-      expect(status).toMatchObject({ state: 'ready', archive: { root: SAMPLE_ARCHIVE } });
-      const conversations = await call(url, 'listConversations');
-      expect(conversations.ok).toBe(true);
-      expect(conversations.value).toHaveLength(4);
-      const withoutToken = await fetch(url.replace(/\/t\/[^/]+\//, '/api/listConversations'), {
+      expect(status).toMatchObject({ state: 'ready', archive: { root: BUNDLED_SAMPLE } });
+      const days = await call(url, 'getDays', { conversation: 'groups/trailclub' });
+      expect(days.ok).toBe(true);
+      expect(days.value).toContainEqual(expect.objectContaining({ day: '2024-03-05' }));
+      const withoutToken = await fetch(url.replace(/\/t\/[^/]+\//, '/api/getDays'), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{}',
@@ -86,7 +86,7 @@ describe('scrollback serve', () => {
     const missing = runCli(['serve', '/no/such/folder']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('/no/such/folder');
-    const port = runCli(['serve', SAMPLE_ARCHIVE, '--port', 'eighty']);
+    const port = runCli(['serve', BUNDLED_SAMPLE, '--port', 'eighty']);
     expect(port.status).toBe(2);
     expect(port.stderr).toContain('--port');
     expect(runCli(['serve', '--help']).stdout).toContain('Usage: scrollback serve');

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonExport } from '../../../shared/export/json';
-import { parseFile } from '../../../shared/parse/parseFile';
+import { readMarkdownFile } from '../../shared/readers/markdown/readFile';
 import { ArchiveService } from '../../../electron/service/archiveService';
-import { readFrontMatter } from '../../../electron/service/frontMatter';
-import { BUNDLED_SAMPLE, SAMPLE_ARCHIVE } from '../../fixtures/archive';
+import { BUNDLED_SAMPLE, chatLog, tempArchive, type TempArchive } from '../../fixtures/archive';
 import { runCli as runCommand } from '../../fixtures/cli';
 
 describe('scrollback export', () => {
@@ -15,45 +14,63 @@ describe('scrollback export', () => {
   /** The archive's store goes to a temporary folder, not the user's cache. */
   const runCli = (args: string[]) => runCommand([...args, '--cache-dir', join(out, '.cache')]);
   const service = new ArchiveService({ cacheDir: null });
+  /** More hits of one word than a page of search holds (the command pages 500 at a time). */
+  let many: TempArchive;
+  const MANY = 1_200;
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'scrollback-cli-export-'));
-    await service.open(SAMPLE_ARCHIVE);
+    await service.open(BUNDLED_SAMPLE);
+    many = tempArchive();
+    for (const day of ['2024-01-01', '2024-01-02', '2024-01-03'])
+      many.write(
+        `group/${day}-chat.md`,
+        chatLog(
+          day,
+          Array.from({ length: MANY / 3 }, (_, index) => ({
+            time: `09:${String(Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`,
+            speaker: index % 2 ? 'Ann' : 'Bo',
+            text: `paging word ${index}`,
+          })),
+        ),
+      );
   });
 
   afterAll(() => {
     service.close();
+    many?.remove();
     rmSync(out, { recursive: true, force: true });
   });
 
   it('exports a conversation between two days as Markdown that reads back the same', () => {
-    const path = join(out, 'proddev.md');
+    const path = join(out, 'trailclub.md');
     const run = runCli([
       'export',
-      SAMPLE_ARCHIVE,
+      BUNDLED_SAMPLE,
       '--format',
       'md',
       '--in',
-      'proddev',
+      'groups/trailclub',
       '--from',
-      '2018-05-15',
+      '2024-03-05',
       '--to',
-      '2018-05-16',
+      '2024-03-06',
       '-o',
       path,
     ]);
     expect(run.status).toBe(0);
-    const expected = ['2018-05-15', '2018-05-16'].flatMap(
-      (day) => service.dayMessages('source/proddev', day).messages,
-    );
+    // Echoes are left out of exports, as they are of what a reader sees.
+    const expected = ['2024-03-05', '2024-03-06']
+      .flatMap((day) => service.dayMessages('groups/trailclub', day).messages)
+      .filter((message) => message.echoOf === undefined);
     expect(run.stdout).toBe(
       `Wrote ${expected.length.toLocaleString('en-US')} messages (${run.stdout.match(/\((.*)\)/)![1]}) to ${path}\n`,
     );
-    const parsed = parseFile('proddev.md', readFileSync(path, 'utf8'), readFrontMatter);
+    const parsed = readMarkdownFile('trailclub.md', readFileSync(path, 'utf8'));
     expect(parsed.messages.map((m) => [m.day ?? parsed.day, m.time, m.speaker, m.text])).toEqual(
       expected.map((m) => [m.day, m.time, m.speaker, m.text]),
     );
-    expect(readdirSync(out).filter((name) => name !== '.cache')).toEqual(['proddev.md']);
+    expect(readdirSync(out).filter((name) => name !== '.cache')).toEqual(['trailclub.md']);
   });
 
   it('refuses to replace a file without --force, and replaces it with --force', () => {
@@ -94,11 +111,25 @@ describe('scrollback export', () => {
 
   it('--query takes every hit of the search, across pages', async () => {
     const path = join(out, 'query.csv');
-    const run = runCli(['export', SAMPLE_ARCHIVE, '--format', 'csv', '--query', '的', '-o', path]);
+    const run = runCli(['export', many.root, '--format', 'csv', '--query', 'paging', '-o', path]);
     expect(run.status).toBe(0);
-    const total = service.search('的', { limit: 1 }).total;
-    expect(total).toBeGreaterThan(500);
-    expect(run.stdout).toContain(`Wrote ${total.toLocaleString('en-US')} messages`);
+    expect(run.stdout).toContain(`Wrote ${MANY.toLocaleString('en-US')} messages`);
+    // A header and one row a message.
+    expect(readFileSync(path, 'utf8').trimEnd().split('\n')).toHaveLength(MANY + 1);
+  });
+
+  it('says in one sentence that PDF export needs a browser when none is found', () => {
+    const path = join(out, 'no-browser.pdf');
+    const run = runCommand(
+      ['export', BUNDLED_SAMPLE, '--format', 'pdf', '-o', path, '--cache-dir', join(out, '.cache')],
+      { SCROLLBACK_CHROMIUM: join(out, 'no-such-browser') },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('PDF export needs Chromium or Google Chrome, and none was found.');
+    expect(run.stderr).toContain('SCROLLBACK_CHROMIUM');
+    // A sentence, not a stack trace.
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(readdirSync(out)).not.toContain('no-browser.pdf');
   });
 
   it('says what is wrong with the arguments', () => {

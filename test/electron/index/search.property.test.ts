@@ -11,6 +11,7 @@ import type { SearchResult } from '../../../shared/api';
 import { chatLog, tempArchive, type TempArchive } from '../../fixtures/archive';
 import { openSynced, searchableMessages } from '../../fixtures/store';
 import { searchMessages } from '../../reference/naiveSearch';
+import { compareStrings } from '../../../shared/archive/compare';
 
 const UNITS = [
   '支',
@@ -89,7 +90,7 @@ function filesOf(messages: readonly Generated[]): Map<string, string> {
   const files = new Map<string, string>();
   byFile.forEach((list, index) => {
     if (list.length === 0) return;
-    list.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+    list.sort((a, b) => compareStrings(a.time, b.time));
     const path = FILES[index]!;
     files.set(path, chatLog(/(\d{4}-\d{2}-\d{2})/.exec(path)![1]!, list));
   });

@@ -2,15 +2,18 @@
  * Overlapping exports shown once: a message another file of the conversation also holds is one
  * bubble, one search hit, one exported line, and knows the files it came from.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../electron/service/store/store';
-import { chatLog, tempArchive, type TempArchive } from '../../fixtures/archive';
+import {
+  VARIANTS_ARCHIVE,
+  chatLog,
+  tempArchive,
+  variantsMissing,
+  type TempArchive,
+} from '../../fixtures/archive';
 import { openSynced, shownMessages } from '../../fixtures/store';
-
-const VARIANTS = resolve(import.meta.dirname, '../../../../shared/archive-variants');
+import { compareStrings } from '../../../shared/archive/compare';
 
 let archive: TempArchive | null = null;
 const stores: ArchiveStore[] = [];
@@ -131,9 +134,7 @@ describe('copies in overlapping files of a conversation', () => {
         fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
         fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
         async (messages, cuts, order) => {
-          const log = [...messages].sort((a, b) =>
-            a.time < b.time ? -1 : a.time > b.time ? 1 : 0,
-          );
+          const log = [...messages].sort((a, b) => compareStrings(a.time, b.time));
           const parts = cuts.map(([a, b]) => {
             const start = a % log.length;
             const end = start + 1 + (b % (log.length - start));
@@ -172,12 +173,9 @@ describe('copies in overlapping files of a conversation', () => {
   });
 });
 
-describe.skipIf(!existsSync(VARIANTS))('the real layouts of ../shared/archive-variants', () => {
-  if (!existsSync(VARIANTS))
-    console.log(`skipped: ${VARIANTS} is absent (it sits beside the project in CI)`);
-
+describe.skipIf(variantsMissing())('the real layouts of ../shared/archive-variants', () => {
   it('reads the tab-separated speakerless log: 609 messages on 2017-05-10', async () => {
-    const store = await open(VARIANTS);
+    const store = await open(VARIANTS_ARCHIVE);
     expect(store.days('logs')).toEqual([{ day: '2017-05-10', messages: 609, events: 0 }]);
     expect(store.dayMessages('logs', '2017-05-10').messages[0]).toMatchObject({
       time: '09:18:08',
@@ -186,7 +184,7 @@ describe.skipIf(!existsSync(VARIANTS))('the real layouts of ../shared/archive-va
   });
 
   it('places the dated snapshot on its headers’ days and reports it overlapping the daily logs', async () => {
-    const store = await open(VARIANTS);
+    const store = await open(VARIANTS_ARCHIVE);
     const snapshots = store.conversations().find((c) => c.id === 'snapshots')!;
     expect(store.days('snapshots').map((d) => d.day)).toEqual(['2017-05-05', '2017-05-06']);
     expect(snapshots.lines).toBe(612);
@@ -195,7 +193,7 @@ describe.skipIf(!existsSync(VARIANTS))('the real layouts of ../shared/archive-va
   });
 
   it('after merging, daily logs and both snapshots are one chat of about 314 messages on 2 days', async () => {
-    const store = await open(VARIANTS, new Map([['snapshots', 'daily']]));
+    const store = await open(VARIANTS_ARCHIVE, new Map([['snapshots', 'daily']]));
     const daily = store.conversations().find((c) => c.id === 'daily')!;
     expect(store.conversations().map((c) => c.id)).toEqual(['daily', 'logs']);
     expect(daily.unique).toBeGreaterThanOrEqual(312);

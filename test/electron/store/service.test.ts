@@ -118,8 +118,32 @@ describe('ArchiveService opening an archive it opened before', () => {
     // ...and the day added meanwhile follows, with a changed event naming its conversation.
     await service.settled();
     expect(service.days('g').map((day) => day.day)).toEqual(['2018-05-15', '2018-05-16']);
-    expect(events).toContainEqual({ type: 'changed', conversations: ['g'], renumberedFrom: null });
+    expect(events).toContainEqual({ type: 'changed', conversations: ['g'] });
     expect(ready(service.status())?.messages).toBe(2);
     expect(service.search('zebra').hits.map((hit) => hit.text)).toEqual(['a zebra arrives']);
+  });
+});
+
+describe('ArchiveService when another folder cannot be opened', () => {
+  it('keeps the open archive open, answering, and says so in its status', async () => {
+    const archive = tempArchive();
+    archives.push(archive);
+    archive.write(
+      'g/_posts/2018-05-15-chat.md',
+      chatLog('2018-05-15', [{ time: '09:00:00', speaker: 'alice', text: 'still here' }]),
+    );
+    const { service, events } = recordedService(cacheFolder());
+    await service.open(archive.root);
+    await service.settled();
+    events.length = 0;
+    await expect(service.open(join(archive.root, 'missing'))).rejects.toMatchObject({
+      code: 'folder-unreadable',
+    });
+    // The status never says 'failed' or 'loading' while this archive is the one answering.
+    expect(ready(service.status())?.root).toBe(archive.root);
+    expect(events.filter((e) => e.type === 'status' && e.status.state !== 'ready')).toEqual([]);
+    expect(service.dayMessages('g', '2018-05-15').messages.map((m) => m.text)).toEqual([
+      'still here',
+    ]);
   });
 });

@@ -207,13 +207,13 @@ describe('Text export', () => {
     ]);
     expect(formatText(messages, testContext())).toBe(
       [
-        '== source/prodarch ==',
-        '2018-05-15 09:04:00 李雄峰: other',
-        '',
         '== source/proddev ==',
         '2018-05-15 09:02:16 李雄峰: 近期分享安排：',
         '    5.15 @卢克',
         '2018-05-15 09:03:00 speakerless',
+        '',
+        '== source/prodarch ==',
+        '2018-05-15 09:04:00 李雄峰: other',
         '',
       ].join('\n'),
     );

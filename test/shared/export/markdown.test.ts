@@ -7,8 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatMarkdown } from '../../../shared/export/markdown';
 import { encodeMessageText } from '../../../shared/export/markdownText';
 import type { Message } from '../../../shared/model';
-import { parseFile } from '../../../shared/parse/parseFile';
-import { readFrontMatter } from '../../../electron/service/frontMatter';
+import { readMarkdownFile } from '../readers/markdown/readFile';
 import {
   BUNDLED_SAMPLE,
   SAMPLE_ARCHIVE,
@@ -22,7 +21,7 @@ import { testContext, toMessages, type MessageFields } from './messages';
 /** Exports, writes as UTF-8 bytes and reads back, as a user opening the file would. */
 function roundTrip(messages: readonly Message[], name = 'export.md') {
   const bytes = new TextEncoder().encode(formatMarkdown(messages, testContext()));
-  const parsed = parseFile(name, new TextDecoder().decode(bytes), readFrontMatter);
+  const parsed = readMarkdownFile(name, new TextDecoder().decode(bytes));
   return {
     parsed,
     back: parsed.messages.map((message) => ({
@@ -127,11 +126,7 @@ describe('Markdown export', () => {
 
   it('keeps the day whatever the file is called', () => {
     const messages = toMessages([one('x')]);
-    const parsed = parseFile(
-      '2020-01-01-notes.md',
-      formatMarkdown(messages, testContext()),
-      readFrontMatter,
-    );
+    const parsed = readMarkdownFile('2020-01-01-notes.md', formatMarkdown(messages, testContext()));
     expect(parsed.messages.map((message) => message.day)).toEqual(['2018-05-15']);
   });
 

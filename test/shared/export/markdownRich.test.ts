@@ -11,7 +11,7 @@ import { describeMessage } from '../../../shared/export/describe';
 import { formatMarkdown } from '../../../shared/export/markdown';
 import { EVENT_NOTE } from '../../../shared/export/markdownNotes';
 import type { Message } from '../../../shared/model';
-import { parseFile } from '../../../shared/parse/parseFile';
+import { readMarkdownFile } from '../readers/markdown/readFile';
 import { matchHeader } from '../../../shared/readers/markdown/headers';
 import { splitLines } from '../../../shared/text/lines';
 import { tempArchive, type TempArchive } from '../../fixtures/archive';
@@ -40,7 +40,7 @@ function notesByMessage(markdown: string): string[][] {
 
 function expectRoundTrip(messages: readonly Message[]) {
   const markdown = formatMarkdown(messages, testContext());
-  const parsed = parseFile('export.md', markdown, readFrontMatter);
+  const parsed = readMarkdownFile('export.md', markdown);
   expect(parsed.kind).toBe('chat');
   expect(parsed.diagnostics).toEqual([]);
   expect(

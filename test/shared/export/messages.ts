@@ -1,5 +1,5 @@
-/** Messages for export tests, built from plain fields in archive order. */
-import type { Message } from '../../../shared/model';
+/** Messages for export tests, built from plain fields in the one order of messages. */
+import { compareMessages, type Message } from '../../../shared/model';
 import { plainContext, type ExportContext } from '../../../shared/export/context';
 
 /** What a test says of a message: where and when, who and what, and any of the richer fields. */
@@ -9,33 +9,21 @@ export type MessageFields = Pick<Message, 'conversation' | 'day' | 'time' | 'spe
   >;
 
 /**
- * Sorts into archive order (conversation, day, time; stable) and numbers them from 0 in that
- * order: fields that name other messages (reply, threadOf, echoOf) use those numbers.
+ * Sorts into the one order of messages (shared/model.ts compareMessages: day, time, conversation;
+ * stable) and numbers them from 0 in that order: fields that name other messages (reply,
+ * threadOf, echoOf) use those numbers.
  */
 export function toMessages(fields: readonly MessageFields[]): Message[] {
-  const ordered = fields
-    .map((message, index) => ({ message, index }))
-    .sort(
-      (a, b) =>
-        compare(a.message.conversation, b.message.conversation) ||
-        compare(a.message.day, b.message.day) ||
-        compare(a.message.time, b.message.time) ||
-        a.index - b.index,
-    );
-  return ordered.map(({ message }, id) => ({
-    id,
+  const placed = fields.map((message, index) => ({
     ...message,
     path: `${message.conversation}/_posts/${message.day}-chat.markdown`,
-    line: id + 1,
+    line: index + 1,
   }));
+  return placed.sort(compareMessages).map((message, id) => ({ id, ...message, line: id + 1 }));
 }
 
 export const EXPORTED_AT = '2026-11-24 18:30:12 UTC+01:00';
 
 export function testContext(): ExportContext {
   return plainContext(EXPORTED_AT);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -86,7 +86,7 @@ export function richThread(): Message[] {
 }
 
 /** Text with the characters every format must escape or keep: markup, entities, breaks, formulas. */
-export const awkwardText = fc.oneof(
+const awkwardText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 24 }),
   fc
     .array(
@@ -164,7 +164,7 @@ const style: fc.Arbitrary<TextStyle> = fc.record(
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /**
- * A random selection in archive order: every message may be an event and may carry any of the
+ * A random selection in the one order of messages: every message may be an event and may carry any of the
  * richer fields; replies point at earlier messages of the selection, at ones outside it, or at
  * nothing the archive holds.
  */

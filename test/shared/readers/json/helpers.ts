@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { ReadResult } from '../../../../shared/readers/collect';
 import type { ReaderContext } from '../../../../shared/readers/reader';
 
-export const FIXTURES = resolve(__dirname, '../../../fixtures/exports');
+const FIXTURES = resolve(__dirname, '../../../fixtures/exports');
 
 export function fixtureBytes(...parts: string[]): Uint8Array {
   return new Uint8Array(readFileSync(join(FIXTURES, ...parts)));

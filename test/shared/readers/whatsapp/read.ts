@@ -10,7 +10,7 @@ import { whatsappReader } from '../../../../shared/readers/whatsapp/reader';
 export const FIXTURES = join(import.meta.dirname, '../../../fixtures/exports/whatsapp');
 
 /** WhatsApp stores wall-clock times: the zone must change nothing, so tests use a far one. */
-export const CONTEXT: ReaderContext = {
+const CONTEXT: ReaderContext = {
   timeZone: 'Pacific/Kiritimati',
   readFrontMatter: () => ({ ok: false, error: 'no front matter in WhatsApp chats' }),
   companion: () => null,

@@ -1,8 +1,7 @@
 /** Property tests: the parser never throws and never loses a header, whatever the text. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../../../electron/service/frontMatter';
-import { parseFile } from '../../../shared/parse/parseFile';
+import { readMarkdownFile } from './readFile';
 
 const time = fc
   .tuple(
@@ -44,11 +43,11 @@ const line = fc.oneof(
     .map((text) => ({ header: false, text })),
 );
 
-describe('parseFile on arbitrary text', () => {
+describe('the Markdown reader on arbitrary text', () => {
   it('never throws', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.string(), (body, name) => {
-        parseFile(`${name}.md`, body, readFrontMatter);
+        readMarkdownFile(`${name}.md`, body);
       }),
       { numRuns: 3000 },
     );
@@ -59,7 +58,7 @@ describe('parseFile on arbitrary text', () => {
       fc.property(fc.array(line, { maxLength: 40 }), fc.boolean(), (lines, frontMatter) => {
         const prefix = frontMatter ? ['---', 'date: 2018-05-15', '---'] : [];
         const text = [...prefix, ...lines.map((l) => l.text)].join('\n');
-        const file = parseFile('g/2018-05-15-chat.md', text, readFrontMatter);
+        const file = readMarkdownFile('g/2018-05-15-chat.md', text);
         const expected = lines.filter((l) => l.header).map((l) => l.text.trimEnd());
         // Without a header the file is a speakerless log or a document: other tests cover those.
         fc.pre(expected.length > 0);
@@ -90,7 +89,7 @@ describe('parseFile on arbitrary text', () => {
               [`> ${t}  ${s}  `, '   ', ...body.map((b) => `${b}  `), '   '].join('\n'),
             )
             .join('\n');
-          const file = parseFile('g/2018-05-15-chat.md', text, readFrontMatter);
+          const file = readMarkdownFile('g/2018-05-15-chat.md', text);
           const bodies = messages.map(([, , body]) =>
             body.filter((b) => b.trim() !== '' && !/^> \d\d:\d\d:\d\d/.test(b)).join('\n'),
           );

@@ -1,13 +1,19 @@
 /**
- * Whole messages for search hits. A hit carries its text, which says everything of a Markdown
- * log's message (its images and files are in the text) but nothing of an export's attachments
- * or link previews: for those the hit's day is fetched, a few days at a time.
+ * Whole messages for search hits (the gallery's, a selection of every result). A hit carries its
+ * text, which says everything of a Markdown log's message (its images and files are in the text)
+ * but nothing of an export's attachments, replies or link previews: for those the hit's day is
+ * fetched, a few days at a time.
  */
 import type { SearchHit } from '../../shared/api';
 import type { Message } from '../../shared/model';
 import { api } from '../api';
 
 const AT_ONCE = 4;
+
+/** Whether a hit is a Markdown log's message, which its text says whole. */
+export function isMarkdownHit(hit: SearchHit): boolean {
+  return /\.(md|markdown|mdown|mkd|mkdn)$/i.test(hit.path);
+}
 
 /** `hits` as messages: from their text when `enough` says it is, else from their day. */
 export async function messagesOfHits(

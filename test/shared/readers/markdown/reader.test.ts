@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { FrontMatterReader } from '../../../shared/parse/parseFile';
-import { parseFile } from '../../../shared/parse/parseFile';
-import { readFrontMatter } from '../../../electron/service/frontMatter';
-import { chatLog } from '../../fixtures/archive';
+import { readFrontMatter } from '../../../../electron/service/frontMatter';
+import type { FrontMatterReader } from '../../../../shared/readers/reader';
+import { chatLog } from '../../../fixtures/archive';
+import { readMarkdownFile } from './readFile';
 
 const parse = (
   text: string,
   path = 'group/_posts/2018-05-15-chat.markdown',
   reader: FrontMatterReader = readFrontMatter,
-) => parseFile(path, text, reader);
+) => readMarkdownFile(path, text, reader);
 
 describe('chat logs', () => {
   it('reads time, speaker and text of each message, in the real exporter format', () => {
