@@ -27,13 +27,16 @@ export function CalendarPopover({ days, current, onPick, onClose }: CalendarPopo
   const first = days[0]?.day;
   const last = days[days.length - 1]?.day;
 
+  // The current day takes the focus on opening, and again when the days arrive after it opened
+  // (the grid is drawn anew), unless the user has moved the focus within the calendar meanwhile.
   useEffect(() => {
     const grid = ref.current;
+    if (!grid || (grid.contains(document.activeElement) && document.activeElement !== grid)) return;
     (
-      grid?.querySelector<HTMLButtonElement>('.calendar-day-current') ??
-      grid?.querySelector<HTMLButtonElement>('.calendar-day[data-active="true"]')
+      grid.querySelector<HTMLButtonElement>('.calendar-day-current') ??
+      grid.querySelector<HTMLButtonElement>('.calendar-day[data-active="true"]')
     )?.focus();
-  }, []);
+  }, [days]);
   useEffect(() => {
     const onPointer = (event: PointerEvent) => {
       if (ref.current && !ref.current.contains(event.target as Node)) onClose();

@@ -5,23 +5,14 @@
  * new one begun. Also noticed on the way: echo candidates (the same text in the same second under
  * two names, in one file) and undated files that pile many days onto one (store/align.ts).
  */
-import { dayNumber, secondsOfDay } from '../../../shared/dates';
 import { isDayWrap } from '../../../shared/archive/align';
 import { isSubstantive } from '../../../shared/archive/persons';
 import type { Diagnostic, FileKind, FormatId, ParsedMessage } from '../../../shared/model';
 import type { ConversationHeader, ReadSink } from '../../../shared/readers/reader';
-import { featuresOf } from '../index/features';
-import {
-  EVENT_BIT,
-  FEATURE_SHIFT,
-  MAX_SEGMENT_MESSAGES,
-  REF_SOURCE,
-  REF_THREAD,
-  SOURCE_BIT,
-} from '../index/segment';
+import { MAX_SEGMENT_MESSAGES } from '../index/segment';
 import { SegmentBuilder, type IndexRow } from '../index/segmentBuild';
-import { contentKey, refValue } from './keys';
 import { segmentPath } from './location';
+import { rowOf } from './messageRow';
 
 /** Longer texts are split into parts (a 200 MB "message" must not take the process down). */
 export const MAX_MESSAGE_UNITS = 1 << 20;
@@ -329,56 +320,4 @@ export class FileIngest implements ReadSink {
     this.window.push({ slot, speaker: message.speaker, text: message.text, row, generation });
     if (this.window.length > ECHO_LOOK_BACK) this.window.shift();
   }
-}
-
-/** The fields every message has, kept in the index's columns rather than its extras. */
-const BASIC = new Set(['day', 'time', 'speaker', 'text', 'line', 'kind']);
-
-/** The index row of a message. */
-function rowOf(conversation: string, message: ParsedMessage, day: string, path: string): IndexRow {
-  const extras = extrasOf(message);
-  const search = (message.attachments ?? []).map((attachment) => attachment.name).join('\n');
-  const refs: number[] = [];
-  if (message.sourceId !== undefined)
-    refs.push(refValue(conversation, message.sourceId, REF_SOURCE));
-  if (message.threadOf !== undefined)
-    refs.push(refValue(conversation, message.threadOf, REF_THREAD));
-  return {
-    conversation,
-    speaker: message.speaker,
-    path,
-    line: message.line,
-    day: dayNumber(day),
-    meta:
-      secondsOfDay(message.time) |
-      (message.kind === 'event' ? EVENT_BIT : 0) |
-      (message.sourceId !== undefined ? SOURCE_BIT : 0) |
-      (featuresOf(message) << FEATURE_SHIFT),
-    text: message.text,
-    search: search === '' ? '' : `\n${search}`,
-    key: contentKey(day, message.time, message.speaker, message.text),
-    extras,
-    refs,
-  };
-}
-
-/** The rich parts of a message as JSON, or null when it has none (most chat lines). */
-function extrasOf(message: ParsedMessage): string | null {
-  // Most chat lines (every Markdown log's) have nothing beyond the basic fields.
-  let fields = 0;
-  for (const key in message) if (!BASIC.has(key)) fields++;
-  if (fields === 0) return null;
-  const {
-    day: _day,
-    time: _time,
-    speaker: _speaker,
-    text: _text,
-    line: _line,
-    kind: _kind,
-    ...rest
-  } = message;
-  for (const key in rest) {
-    if ((rest as Record<string, unknown>)[key] !== undefined) return JSON.stringify(rest);
-  }
-  return null;
 }

@@ -11,26 +11,21 @@ import type {
   SearchResult,
   SpeakersResult,
 } from '../../../shared/api';
-import { splitGroupCard } from '../../../shared/archive/groupCard';
-import { compareStrings } from '../../../shared/archive/compare';
 import type {
   ConversationSummary,
   DayActivity,
   Diagnostic,
   FileCounts,
   FileKind,
-  FormatId,
-  MergedPart,
   Message,
-  PersonSummary,
-  SpeakerSummary,
 } from '../../../shared/model';
 import { searchSegments, withCursor, type SearchOptions } from '../index/search';
 import { nextCursor, pageStart } from '../../../shared/paging';
 import { closeQuietly, openDatabase } from './database';
 import { storeFolder } from './location';
 import { Hidden, loadSegments, Rows, type LiveSegment } from './rows';
-import { conversationInfo } from './records';
+import { daySpeakers, storedSpeakers } from './people';
+import { sourcesOf, storedConversations, storedDiagnostics } from './lists';
 import { readMeta } from './schema';
 import { syncStore, type SyncReport } from './sync';
 import { dayPlaces, messagesAt, messagesByIds, speakerPlaces, threadOf, type Place } from './views';
@@ -185,41 +180,9 @@ export class ArchiveStore {
   }
 
   conversations(): ConversationSummary[] {
-    return this.cached('conversations', () => {
-      const overlaps = new Map<string, { with: string; shared: number }[]>();
-      for (const row of this.db
-        .prepare('SELECT conversation, other, shared FROM overlaps ORDER BY shared DESC, other')
-        .all() as unknown as { conversation: string; other: string; shared: number }[]) {
-        const list = overlaps.get(row.conversation) ?? [];
-        list.push({ with: row.other, shared: row.shared });
-        overlaps.set(row.conversation, list);
-      }
-      // A merged part's own title (its files declare it; the merge does not change them).
-      const parts = new Map<string, MergedPart[]>();
-      if (this.mergeMap.size > 0) {
-        const own = conversationInfo(this.db, this.root, new Map());
-        for (const [part, into] of this.mergeMap)
-          parts.set(into, [...(parts.get(into) ?? []), { id: part, title: own(part).title }]);
-      }
-      return (
-        this.db
-          .prepare(
-            'SELECT id, title, format, lines, messages, unique_messages AS "unique", events, days, speakers, first, last, last_time AS lastTime FROM conversations',
-          )
-          .all() as unknown as (Omit<ConversationSummary, 'overlaps' | 'format'> & {
-          format: FormatId;
-        })[]
-      )
-        .map((row) => {
-          const merged = parts.get(row.id);
-          return {
-            ...row,
-            overlaps: overlaps.get(row.id) ?? [],
-            ...(merged ? { merged: merged.sort((a, b) => compareStrings(a.id, b.id)) } : {}),
-          };
-        })
-        .sort((a, b) => compareStrings(a.id, b.id));
-    });
+    return this.cached('conversations', () =>
+      storedConversations(this.db, this.root, this.mergeMap),
+    );
   }
 
   days(conversation: string): DayActivity[] {
@@ -259,56 +222,11 @@ export class ArchiveStore {
     };
   }
 
+  /** A conversation's speakers and persons; with a day, that day's counts. */
   speakers(conversation: string, day?: string): SpeakersResult {
-    const stored = (
-      this.db
-        .prepare('SELECT name, messages, first, last, person FROM speakers WHERE conversation = ?')
-        .all(conversation) as unknown as Omit<SpeakerSummary, 'card'>[]
-    ).map((row) => ({ ...row, card: splitGroupCard(row.name) }));
-    const persons = (
-      this.db
-        .prepare('SELECT id, names, messages, evidence FROM persons WHERE conversation = ?')
-        .all(conversation) as unknown as (Omit<PersonSummary, 'names'> & { names: string })[]
-    ).map((row) => ({ ...row, names: JSON.parse(row.names) as string[] }));
-    if (day === undefined)
-      return {
-        // Names seen only on echoes stay among their person's names, not in the list of speakers.
-        speakers: sortSpeakers(stored.filter((speaker) => speaker.messages > 0)),
-        persons: sortPersons(persons),
-      };
-    // A day's speakers: counts of that day, persons as known from the whole conversation.
-    const known = new Map(stored.map((speaker) => [speaker.name, speaker]));
-    const counts = new Map<string, number>();
-    for (const message of this.dayMessages(conversation, day).messages) {
-      if (message.kind === 'event' || message.echoOf !== undefined || message.speaker === '')
-        continue;
-      counts.set(message.speaker, (counts.get(message.speaker) ?? 0) + 1);
-    }
-    const speakers = [...counts].map(([name, messages]) => ({
-      name,
-      messages,
-      first: day,
-      last: day,
-      card: splitGroupCard(name),
-      person: known.get(name)?.person ?? name,
-    }));
-    const dayPersons = new Map<string, PersonSummary>();
-    for (const speaker of speakers) {
-      const person = dayPersons.get(speaker.person);
-      if (person) {
-        person.names.push(speaker.name);
-        person.messages += speaker.messages;
-      } else {
-        const evidence = persons.find((p) => p.id === speaker.person)?.evidence ?? 0;
-        dayPersons.set(speaker.person, {
-          id: speaker.person,
-          names: [speaker.name],
-          messages: speaker.messages,
-          evidence,
-        });
-      }
-    }
-    return { speakers: sortSpeakers(speakers), persons: sortPersons([...dayPersons.values()]) };
+    return day === undefined
+      ? storedSpeakers(this.db, conversation)
+      : daySpeakers(this.db, conversation, day, this.dayMessages(conversation, day).messages);
   }
 
   locate(id: number): MessageLocation | null {
@@ -334,39 +252,11 @@ export class ArchiveStore {
 
   /** Where a message was read: its own file and line, and its copies'. */
   messageSources(id: number): { path: string; line: number }[] {
-    const found = this.rows.find(id);
-    if (!found) return [];
-    const ids = [
-      id,
-      ...(
-        this.db
-          .prepare('SELECT id FROM folded WHERE of = ? AND reason = ?')
-          .all(id, Hidden.copy) as unknown as {
-          id: number;
-        }[]
-      ).map((row) => row.id),
-    ];
-    return ids.flatMap((each) => {
-      const place = this.rows.find(each);
-      if (!place) return [];
-      return [
-        {
-          path: this.rows.path(place.live.segment, place.position),
-          line: this.rows.line(place.live.segment, place.position),
-        },
-      ];
-    });
+    return sourcesOf(this.db, this.rows, id);
   }
 
   diagnostics(): Diagnostic[] {
-    const diagnostics: Diagnostic[] = [...(this.lastReport?.problems ?? [])];
-    for (const row of this.db
-      .prepare("SELECT diagnostics FROM files WHERE diagnostics <> '[]'")
-      .all() as unknown as { diagnostics: string }[])
-      diagnostics.push(...(JSON.parse(row.diagnostics) as Diagnostic[]));
-    return diagnostics.sort(
-      (a, b) => compareStrings(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0),
-    );
+    return storedDiagnostics(this.db, this.lastReport?.problems ?? []);
   }
 
   search(query: string, options: SearchOptions): SearchResult {
@@ -432,12 +322,4 @@ export class ArchiveStore {
     this.caches.set(key, value);
     return value;
   }
-}
-
-function sortSpeakers(speakers: SpeakerSummary[]): SpeakerSummary[] {
-  return speakers.sort((a, b) => b.messages - a.messages || compareStrings(a.name, b.name));
-}
-
-function sortPersons(persons: PersonSummary[]): PersonSummary[] {
-  return persons.sort((a, b) => b.messages - a.messages || compareStrings(a.id, b.id));
 }

@@ -95,14 +95,20 @@ describe('copies in overlapping files of a conversation', () => {
     );
     const store = await open(archive.root);
     const listed = () =>
-      store.conversations().map((c) => `${c.id}: ${c.unique}${c.merged ? ' merged' : ''}`);
+      store
+        .conversations()
+        .map(
+          (c) =>
+            `${c.id}: ${c.unique}${c.merged ? ` merged from ${c.merged.map((p) => `${p.id} (${p.title})`).join(', ')}` : ''}`,
+        );
     expect(listed()).toEqual(['first: 2', 'second: 3']);
     expect(store.messageCount).toBe(5);
 
     store.setMerges(new Map([['first', 'second']]));
     await store.sync();
-    // The part is gone from the list, and the archive's count holds each message once.
-    expect(listed()).toEqual(['second: 3']);
+    // The part is gone from the list (the whole names it, with its own title), and the archive's
+    // count holds each message once.
+    expect(listed()).toEqual(['second: 3 merged from first (first)']);
     expect(store.messageCount).toBe(3);
     expect(store.dayMessages('second', '2024-01-02').messages.map((m) => m.text)).toEqual([
       'hello',
