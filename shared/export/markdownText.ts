@@ -8,12 +8,15 @@
  * - every `&` is written `&amp;`;
  * - a line's last character, when it is a blank (space, tab, full-width space...), is written as
  *   a numeric reference (`&#x20;`), so that trimming leaves it alone and a line of blanks is not
- *   blank; a \r is written `&#xD;`;
+ *   blank;
  * - a line that starts like a header or a day marker has its first character written `&gt;`
  *   or `&lt;`;
  * - a `<` that would open an HTML tag or comment is written `&lt;`: the archive is untrusted, and
  *   a Markdown viewer or a Jekyll site would otherwise run `<script>` from a message (the parser
  *   decodes it back, so the text is unchanged);
+ * - a control character (C0 but tab and line feed) is written as a numeric reference, so that
+ *   the file stays text (decode.ts refuses a file of many control bytes as binary), a NUL
+ *   (`&#x0;`) included: the reader's decoding keeps it (shared/text/entities.ts);
  * - an empty line (the parser would drop it) becomes `&#xA;` at the end of the line above, or at
  *   the start of the line below when it comes first;
  * - when the text itself holds an `&`, the parser will decode twice, so all of the above is
@@ -28,6 +31,8 @@ const BLANK = /\s/;
 const NEWLINE = '&#xA;';
 /** A `<` that starts a tag, a closing tag, a comment or a processing instruction. */
 const TAG_START = /<(?=[A-Za-z/!?])/g;
+/** C0 controls but tab and line feed (\r among them: the parser splits lines on it). */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f]/g;
 
 /** The text's lines as they are written; [] for an empty message. */
 export function encodeMessageText(text: string): string[] {
@@ -49,7 +54,7 @@ export function encodeMessageText(text: string): string[] {
 }
 
 function encodeLine(line: string): string {
-  let encoded = escapeAmpersands(line).replaceAll('\r', '&#xD;').replace(TAG_START, '&lt;');
+  let encoded = escapeAmpersands(line).replace(CONTROL, reference).replace(TAG_START, '&lt;');
   const last = encoded.at(-1);
   if (last !== undefined && BLANK.test(last)) encoded = encoded.slice(0, -1) + reference(last);
   if (STRUCTURAL_START.test(encoded))
