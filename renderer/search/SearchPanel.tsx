@@ -14,7 +14,6 @@ import {
   type RefObject,
 } from 'react';
 import type { SearchHit } from '../../shared/api';
-import { splitGroupCard } from '../../shared/archive/groupCard';
 import { errorSentence } from '../app/errors';
 import { useT } from '../i18n/I18nContext';
 import { queryProblemSentence } from './queryProblems';
@@ -22,6 +21,7 @@ import {
   appendTerm,
   facetTerm,
   newestMonths,
+  speakerChips,
   type FacetKind,
   type SearchState,
 } from './searchModel';
@@ -146,9 +146,9 @@ export function SearchPanel(props: SearchPanelProps) {
             facets.conversations
               .slice(0, CHIPS)
               .map((f) => chip('conversation', f.id, titleOf(f.id), f.count))}
-          {facets.speakers
+          {speakerChips(facets.speakers)
             .slice(0, CHIPS)
-            .map((f) => chip('speaker', f.name, splitGroupCard(f.name).name, f.count))}
+            .map((f) => chip('speaker', f.value, f.label, f.count))}
           {months.length > 1 &&
             (allMonths ? months : months.slice(0, CHIPS)).map((f) =>
               chip('month', f.month, f.month, f.count),

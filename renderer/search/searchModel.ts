@@ -3,6 +3,7 @@
  * highlights, and the query terms that facet chips append.
  */
 import type { ApiError, SearchHit, SearchResult } from '../../shared/api';
+import { splitGroupCard } from '../../shared/archive/groupCard';
 import { emojiFor, tokenize } from '../../shared/text/tokens';
 
 /** What the search panel shows of the query typed: its answer, the hits loaded, more to come. */
@@ -140,4 +141,24 @@ export function displayHit(
 /** Months of the facet, newest first (the results' own order). */
 export function newestMonths<T extends { month: string }>(months: readonly T[]): T[] {
   return [...months].sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
+}
+
+/**
+ * The speaker chips: speakers shown under one name (a group card's `林小溪-山野社-领队-杭州` and a
+ * plain `林小溪` in another chat) are one chip, counted together, which narrows by that name
+ * (from: matches every name containing it); a name alone keeps its own.
+ */
+export function speakerChips(
+  speakers: readonly { name: string; count: number }[],
+): { value: string; label: string; count: number }[] {
+  const byLabel = new Map<string, { value: string; label: string; count: number }>();
+  for (const speaker of speakers) {
+    const label = splitGroupCard(speaker.name).name;
+    const chip = byLabel.get(label);
+    if (chip) {
+      chip.value = label;
+      chip.count += speaker.count;
+    } else byLabel.set(label, { value: speaker.name, label, count: speaker.count });
+  }
+  return [...byLabel.values()].sort((a, b) => b.count - a.count);
 }

@@ -6,6 +6,7 @@ import {
   groupHits,
   mergeRanges,
   snippet,
+  speakerChips,
 } from '../../renderer/search/searchModel';
 
 const hit = (id: number, day: string, conversation = 'source/proddev'): SearchHit => ({
@@ -88,5 +89,23 @@ describe('search results', () => {
       '二类户 in:source/proddev',
     );
     expect(appendTerm('  ', 'from:a')).toBe('from:a');
+  });
+});
+
+describe('speaker chips', () => {
+  it('shows names that read the same as one chip, counted together, narrowing by that name', () => {
+    expect(
+      speakerChips([
+        { name: '林小溪-山野社-领队-杭州', count: 3 },
+        { name: 'Owen', count: 4 },
+        { name: '林小溪', count: 2 },
+        { name: '唐果-山野社-后勤-杭州', count: 1 },
+      ]),
+    ).toEqual([
+      { value: '林小溪', label: '林小溪', count: 5 },
+      { value: 'Owen', label: 'Owen', count: 4 },
+      // Alone under its label, a chip narrows by the whole name, as before.
+      { value: '唐果-山野社-后勤-杭州', label: '唐果', count: 1 },
+    ]);
   });
 });
