@@ -375,7 +375,8 @@ test('search as you type over the big day: results follow the keys', async ({ pa
     () =>
       new Promise<number>((resolve) => {
         let last = performance.now();
-        window.addEventListener('keydown', () => (last = performance.now()), { capture: true });
+        // 'input', not 'keydown': Playwright types CJK text as inserted text, with no key events.
+        window.addEventListener('input', () => (last = performance.now()), { capture: true });
         const check = () => {
           const mark = document.querySelector('.hit mark');
           const summary = document.querySelector('.search-summary')?.textContent ?? '';
