@@ -5,8 +5,7 @@
  * the selection and which dialog, menu or thread is open; the pieces it composes take plain props.
  */
 import { useRef, useState } from 'react';
-import type { ArchiveInfo, ArchiveStatus, Settings } from '../../shared/api';
-import type { Message } from '../../shared/model';
+import type { ArchiveInfo, Settings } from '../../shared/api';
 import { OverlapNotice } from '../conversations/OverlapNotice';
 import { useOpenArchive } from '../home/useOpenArchive';
 import { useT } from '../i18n/I18nContext';
@@ -18,13 +17,14 @@ import { useSearch } from '../search/useSearch';
 import { changeOf, type ArchiveChanges } from './archiveChanges';
 import { conversationTitle } from './conversationTitle';
 import { LeftColumn } from './LeftColumn';
-import { ReaderOverlays, type DialogName, type ReaderOverlaysProps } from './ReaderOverlays';
+import { ReaderOverlays } from './ReaderOverlays';
 import { SidePanel } from './SidePanel';
 import { place } from './route';
 import { SkipLinks } from './SkipLinks';
 import { useHitStepping } from './useHitStepping';
 import { useMessageActions } from './useMessageActions';
 import { useNote } from './useNote';
+import { useOverlays, type PendingOpen } from './useOverlays';
 import { useDayNavigation } from './useDayNavigation';
 import { usePanels } from './usePanels';
 import { usePersonDate } from './usePersonDate';
@@ -36,7 +36,7 @@ import { useSelection } from './useSelection';
 export interface ReaderProps {
   archive: ArchiveInfo;
   /** Another archive being opened, or one that failed to open: this one stays meanwhile. */
-  pending: Extract<ArchiveStatus, { state: 'loading' | 'failed' }> | null;
+  pending: PendingOpen;
   settings: Settings;
   onSettings: (patch: Partial<Settings>) => Promise<void>;
   /** Changes on disk since the archive opened: what is shown of a changed conversation reloads. */
@@ -54,9 +54,8 @@ export function Reader(props: ReaderProps) {
   const conversationId = conversation?.id ?? null;
   const person = conversationId !== null ? route.person : null;
   const [query, setQuery] = useState('');
-  const [dialog, setDialog] = useState<DialogName>(null);
-  const [menu, setMenu] = useState<ReaderOverlaysProps['menu']>(null);
-  const [sources, setSources] = useState<Message | null>(null);
+  const overlays = useOverlays();
+  const { setDialog } = overlays;
   const panels = usePanels(conversationId, settings.showSpeakers, onSettings);
   const { narrow } = panels;
   const [note, setNote] = useNote();
@@ -69,8 +68,6 @@ export function Reader(props: ReaderProps) {
   const selection = useSelection(data.shown, setNote, titleOf);
   const open = useOpenArchive(props.onArchiveOpened);
   const lightbox = useLightbox(conversationId, data.shown, settings.loadRemoteImages);
-  // An open under way or failed shows in the dialog until the user closes it.
-  const [dismissed, setDismissed] = useState<ReaderProps['pending']>(null);
 
   const days = useDayNavigation({
     conversation: conversationId,
@@ -151,7 +148,7 @@ export function Reader(props: ReaderProps) {
     personOf: data.personOf,
     isMine: data.isMine,
     onSelect: selection.onSelect,
-    onMenu: (message, position) => setMenu({ message, position }),
+    onMenu: (message, position) => overlays.setMenu({ message, position }),
     actions,
   };
 
@@ -259,15 +256,8 @@ export function Reader(props: ReaderProps) {
       <ReaderOverlays
         archive={archive}
         pending={props.pending}
-        dismissed={dismissed}
-        onDismiss={setDismissed}
         open={open}
-        dialog={dialog}
-        onDialog={setDialog}
-        menu={menu}
-        onMenu={setMenu}
-        sources={sources}
-        onSources={setSources}
+        overlays={overlays}
         conversation={conversation && { id: conversation.id, title: titleOf(conversation.id) }}
         settings={settings}
         onSettings={changeSettings}

@@ -2,7 +2,7 @@
  * What opens over the reader: a message's menu and its sources, the dialogs (settings,
  * diagnostics, export, gallery, open another folder) and the lightbox.
  */
-import type { ArchiveInfo, ArchiveStatus, Settings } from '../../shared/api';
+import type { ArchiveInfo, Settings } from '../../shared/api';
 import type { Message } from '../../shared/model';
 import { DiagnosticsDialog } from '../diagnostics/DiagnosticsDialog';
 import { GalleryDialog } from '../gallery/GalleryDialog';
@@ -11,7 +11,6 @@ import type { OpenArchive } from '../home/useOpenArchive';
 import { useT } from '../i18n/I18nContext';
 import { Lightbox, type LightboxImage } from '../messages/Lightbox';
 import { MessageMenu } from '../messages/MessageMenu';
-import type { MenuPosition } from '../messages/MessageRow';
 import { SourcesDialog } from '../messages/SourcesDialog';
 import type { LightboxState } from '../messages/useLightbox';
 import { copyToClipboard } from '../selection/copyToClipboard';
@@ -19,21 +18,14 @@ import { ExportDialog } from '../selection/ExportDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import type { PersonRow } from '../speakers/people';
 import { formatRoute, place } from './route';
-
-export type DialogName = 'settings' | 'export' | 'diagnostics' | 'gallery' | null;
+import type { Overlays, PendingOpen } from './useOverlays';
 
 export interface ReaderOverlaysProps {
   archive: ArchiveInfo;
-  pending: Extract<ArchiveStatus, { state: 'loading' | 'failed' }> | null;
-  dismissed: ReaderOverlaysProps['pending'];
-  onDismiss: (pending: ReaderOverlaysProps['pending']) => void;
+  pending: PendingOpen;
   open: OpenArchive;
-  dialog: DialogName;
-  onDialog: (dialog: DialogName) => void;
-  menu: { message: Message; position: MenuPosition } | null;
-  onMenu: (menu: ReaderOverlaysProps['menu']) => void;
-  sources: Message | null;
-  onSources: (message: Message | null) => void;
+  /** What is open (useOverlays). */
+  overlays: Overlays;
   conversation: { id: string; title: string } | null;
   settings: Settings;
   onSettings: (patch: Partial<Settings>) => void;
@@ -55,9 +47,10 @@ export interface ReaderOverlaysProps {
 }
 
 export function ReaderOverlays(props: ReaderOverlaysProps) {
-  const { menu, dialog, conversation, settings, lightbox, setNote } = props;
+  const { conversation, settings, lightbox, setNote } = props;
+  const { menu, dialog } = props.overlays;
   const t = useT();
-  const close = () => props.onDialog(null);
+  const close = () => props.overlays.setDialog(null);
   const copy = (text: string, done: string) =>
     copyToClipboard(text).then(
       () => setNote(done),
@@ -79,15 +72,15 @@ export function ReaderOverlays(props: ReaderOverlaysProps) {
           onCopySource={() =>
             void copy(`${menu.message.path}:${menu.message.line}`, t('menu.sourceCopied'))
           }
-          onShowSources={() => props.onSources(menu.message)}
-          onClose={() => props.onMenu(null)}
+          onShowSources={() => props.overlays.setSources(menu.message)}
+          onClose={() => props.overlays.setMenu(null)}
         />
       )}
-      {props.sources && (
+      {props.overlays.sources && (
         <SourcesDialog
-          message={props.sources}
+          message={props.overlays.sources}
           onNote={setNote}
-          onClose={() => props.onSources(null)}
+          onClose={() => props.overlays.setSources(null)}
         />
       )}
       {dialog === 'settings' && (
@@ -117,7 +110,7 @@ export function ReaderOverlays(props: ReaderOverlaysProps) {
         props.open.error ||
         (props.pending &&
           props.pending.root !== props.archive.root &&
-          props.pending !== props.dismissed)) && (
+          props.pending !== props.overlays.dismissed)) && (
         <OpenFolderDialog
           askPath={props.open.askPath}
           busy={props.open.busy}
@@ -126,7 +119,7 @@ export function ReaderOverlays(props: ReaderOverlaysProps) {
           pending={props.pending}
           onClose={() => {
             props.open.cancel();
-            props.onDismiss(props.pending);
+            props.overlays.setDismissed(props.pending);
           }}
         />
       )}
