@@ -7,7 +7,15 @@
  * is scrolled, and a floating button jumps to the latest message.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { Anchor } from '../app/route';
 import { useKeptRow } from '../app/useKeptRow';
 import { useT } from '../i18n/I18nContext';
@@ -49,30 +57,36 @@ export function MessageList(props: MessageListProps) {
   const { rows, label, focusMessage, anchor, onAnchor, onNearEnd, endsAtLatest, onLatest } = props;
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Rows of messages (not dividers) in order, and each message's row, for keys and positions.
-  const { messageIndexes, indexOf } = useMemo(() => {
+  // In one pass over the rows (10,000 on a long day): the rows of messages in order, each row's
+  // place among them (-1 for a divider), and each row's estimated height. A message's row is
+  // looked for only for the few ids that need one (the active, focused and anchor messages).
+  const { messageIndexes, positions, estimates } = useMemo(() => {
     const indexes: number[] = [];
-    const byId = new Map<number, number>();
+    const places = new Int32Array(rows.length).fill(-1);
+    const heights = new Float64Array(rows.length);
     rows.forEach((row, index) => {
+      heights[index] = estimateRowHeight(row);
       if (row.kind !== 'message') return;
-      byId.set(row.message.id, indexes.length);
+      places[index] = indexes.length;
       indexes.push(index);
     });
-    return { messageIndexes: indexes, indexOf: byId };
+    return { messageIndexes: indexes, positions: places, estimates: heights };
   }, [rows]);
-  const rowOf = (id: number | null) => {
-    const at = id === null ? undefined : indexOf.get(id);
-    return at === undefined ? -1 : messageIndexes[at]!;
-  };
+  const rowOf = (id: number | null) =>
+    id === null ? -1 : rows.findIndex((row) => row.kind === 'message' && row.message.id === id);
   const [active, setActive] = useState<number | null>(focusMessage);
   const activeIndex = rowOf(active);
   // The active message stays rendered, even scrolled away, so that focus never falls out of the list.
   const rangeExtractor = useKeptRow(activeIndex);
+  // Stable while the rows are: the virtualizer measures all rows again (10,000 estimates on a
+  // long day) whenever these change identity, which an inline function does on every render.
+  const estimateSize = useCallback((index: number) => estimates[index] ?? 40, [estimates]);
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => estimateRowHeight(rows[index]),
-    getItemKey: (index) => rows[index]?.key ?? index,
+    estimateSize,
+    getItemKey,
     overscan: 6,
     rangeExtractor,
   });
@@ -157,7 +171,7 @@ export function MessageList(props: MessageListProps) {
     if (!scroller || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select')) return;
-    const at = active === null ? -1 : (indexOf.get(active) ?? -1);
+    const at = activeIndex < 0 ? -1 : positions[activeIndex]!;
     const step = (offset: number) => {
       const next = messageIndexes[Math.max(0, Math.min(messageIndexes.length - 1, at + offset))];
       if (next !== undefined) moveTo(next);
@@ -236,7 +250,7 @@ export function MessageList(props: MessageListProps) {
                     highlights={row.message.id === focusMessage ? props.focusHighlights : NONE}
                     tabStop={row.message.id === tabStop}
                     showDay={props.multiDay}
-                    position={(indexOf.get(row.message.id) ?? 0) + 1}
+                    position={positions[item.index]! + 1}
                     count={messageIndexes.length}
                     onSelect={props.onSelect}
                     onMenu={props.onMenu}

@@ -36,8 +36,10 @@ test('a day with echo pairs: header, rows, "Select day" and the day’s people a
   await expect(page.locator('.message-scroll .message')).toHaveCount(SHOWN);
   // The echo's text shows once.
   await expect(page.locator('.bubble', { hasText: '今晚开始接龙' })).toHaveCount(1);
-  const counts = await personCounts(page);
-  expect(counts.reduce((sum, count) => sum + count, 0)).toBe(SHOWN);
+  // The day's people arrive on their own request: wait for them rather than read them early.
+  await expect
+    .poll(async () => (await personCounts(page)).reduce((sum, count) => sum + count, 0))
+    .toBe(SHOWN);
   await page.getByRole('button', { name: 'Select day' }).click();
   await expect(page.locator('.selection-count')).toHaveText(`${SHOWN} selected`);
   await page.keyboard.press('Escape');
