@@ -92,8 +92,18 @@ const DateTimeFormat = (Intl as unknown as { DateTimeFormat: IntlFormatterConstr
 /** Per zone: a formatter, and the zone's offset (ms) for each hour already seen. */
 const zones = new Map<string, { format: IntlFormatter; offsets: Map<number, number> }>();
 
+/** The canonical zone names, listed without loading the zones' data. */
+let canonical: ReadonlySet<string> | null = null;
+
 /** Whether `timeZone` is an IANA zone name this platform knows (`Asia/Shanghai`, `UTC`). */
 export function isTimeZone(timeZone: string): boolean {
+  // The list answers for canonical names in about 2 ms; a formatter (needed for UTC and aliases
+  // such as Asia/Calcutta) loads time zone data first, about 20 ms of a one-shot command.
+  const supported = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] })
+    .supportedValuesOf;
+  canonical ??= new Set(supported ? supported('timeZone') : []);
+  if (canonical.has(timeZone)) return true;
+  if (timeZone === 'UTC') return true;
   try {
     new DateTimeFormat('en-US', { timeZone });
     return true;
