@@ -5,12 +5,12 @@
  * following a last link and must be a regular file. An entry of a zip (`a/export.zip!/IMG.jpg`)
  * is inflated in memory. A type that could run in the page (HTML, SVG) is never served as such.
  */
-import { constants } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ZIP_SEPARATOR } from '../../shared/readers/paths';
 import { isInside, type ImageRefusal } from './imagePath';
 import { openZip, type OpenZip } from './zip';
+import { READ_FLAGS } from './files/safeOpen';
 
 /** Larger attachments are not served (a day's view must stay light). */
 const MAX_MEDIA_BYTES = 256 * 1024 * 1024;
@@ -131,10 +131,7 @@ export async function readArchiveMedia(root: string, path: string): Promise<Medi
   }
   let handle;
   try {
-    handle = await open(
-      file,
-      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
-    );
+    handle = await open(file, READ_FLAGS);
   } catch {
     return { ok: false, reason: 'not-found' };
   }

@@ -6,11 +6,11 @@
  * the cap, or a compression ratio only a zip bomb has, is skipped with a sentence saying why,
  * and the other entries are still read.
  */
-import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type yauzlType from 'yauzl';
 import { errorMessage } from '../../shared/errors';
+import { READ_FLAGS } from './files/safeOpen';
 
 /** More entries than this are not listed: no chat export comes close. */
 const MAX_ENTRIES = 500_000;
@@ -60,10 +60,7 @@ export function looksLikeZip(head: Uint8Array): boolean {
 export async function openZip(absolute: string): Promise<OpenZip> {
   let handle;
   try {
-    handle = await open(
-      absolute,
-      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
-    );
+    handle = await open(absolute, READ_FLAGS);
   } catch (error) {
     throw new ZipError(`it could not be opened (${errorMessage(error)})`);
   }

@@ -3,27 +3,13 @@
  * forwards, edits, pins, threads) as short lines of plain text. The text, CSV and Markdown
  * exports write these same lines, so a reply reads `↪ reply to Ana: …` in all three.
  */
-import type { Attachment, Message, Reaction } from '../model';
+import type { Attachment, Message, MessageExtras, Reaction } from '../model';
 import { formatDuration } from '../dates';
 
 /** The fields these descriptions read: a Message, or a selection that kept only some of them. */
 export type DescribedMessage = Pick<Message, 'speaker' | 'text'> &
-  Partial<
-    Pick<
-      Message,
-      | 'kind'
-      | 'reply'
-      | 'threadOf'
-      | 'thread'
-      | 'forwardedFrom'
-      | 'edited'
-      | 'pinned'
-      | 'attachments'
-      | 'reactions'
-      | 'links'
-      | 'styles'
-    >
-  >;
+  MessageExtras &
+  Partial<Pick<Message, 'kind' | 'reply' | 'threadOf' | 'thread'>>;
 
 /** How long a reply's snippet may be in a one-line description, in characters. */
 const SNIPPET_LENGTH = 60;

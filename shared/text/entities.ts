@@ -17,10 +17,8 @@ export function decodeEntities(text: string): string {
 }
 
 function decodeOnce(text: string): string {
-  return NUL_REFERENCE.test(text)
-    ? text
-        .split(new RegExp(NUL_REFERENCE.source, 'g'))
-        .map((part) => decodeHTML(part))
-        .join('\u0000')
-    : decodeHTML(text);
+  return text
+    .split(NUL_REFERENCE)
+    .map((part) => decodeHTML(part))
+    .join('\u0000');
 }

@@ -36,6 +36,10 @@ export type OpenProblem =
   /** The file opened is not at the expected path: something on the way was replaced by a link. */
   | { kind: 'moved'; actual: string };
 
+/** Read only; never through a link at the last component; never waiting on a FIFO or device. */
+export const READ_FLAGS =
+  constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
 export type OpenedFile =
   { ok: true; handle: FileHandle; info: Stats } | { ok: false; problem: OpenProblem };
 
@@ -46,10 +50,7 @@ export type OpenedFile =
 export async function openRegularFile(path: string): Promise<OpenedFile> {
   let handle: FileHandle;
   try {
-    handle = await open(
-      path,
-      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
-    );
+    handle = await open(path, READ_FLAGS);
   } catch (error) {
     return { ok: false, problem: { kind: 'unopenable', error } };
   }
@@ -86,10 +87,7 @@ export function openRegularFileSync(
 ): { ok: true; descriptor: number; info: Stats } | { ok: false; problem: OpenProblem } {
   let descriptor: number;
   try {
-    descriptor = openSync(
-      path,
-      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
-    );
+    descriptor = openSync(path, READ_FLAGS);
   } catch (error) {
     return { ok: false, problem: { kind: 'unopenable', error } };
   }

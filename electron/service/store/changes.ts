@@ -106,33 +106,27 @@ function knownFolders(db: DatabaseSync, stored: StoredFiles) {
   }[];
   const mtimes = new Map(rows.map((row) => [row.path, row.mtime]));
   const skipped = new Map(rows.map((row) => [row.path, row.skipped]));
-  const children = new Map<string, string[]>();
-  for (const row of rows) {
-    if (row.path === '') continue;
-    const parent = parentOf(row.path);
-    const list = children.get(parent) ?? [];
-    list.push(row.path.slice(parent === '' ? 0 : parent.length + 1));
-    children.set(parent, list);
-  }
+  const children = namesByParent(rows.map((row) => row.path).filter((path) => path !== ''));
+  // The stored files, grouped only if some folder is reused.
   let files: Map<string, string[]> | null = null;
-  const filesIn = (folder: string) => {
-    if (!files) {
-      files = new Map();
-      for (const path of stored.paths()) {
-        const parent = parentOf(path);
-        const list = files.get(parent) ?? [];
-        list.push(path.slice(parent === '' ? 0 : parent.length + 1));
-        files.set(parent, list);
-      }
-    }
-    return files.get(folder) ?? [];
-  };
   const listing: PreviousListing = {
     unchanged: (path, mtime) => mtimes.get(path) === mtime,
-    files: filesIn,
+    files: (folder) => (files ??= namesByParent(stored.paths())).get(folder) ?? [],
     folders: (path) => children.get(path) ?? [],
   };
   return { size: rows.length, skipped, listing };
+}
+
+/** Relative paths as their parent folder -> their names in it. */
+function namesByParent(paths: Iterable<string>): Map<string, string[]> {
+  const byParent = new Map<string, string[]>();
+  for (const path of paths) {
+    const parent = parentOf(path);
+    const names = byParent.get(parent) ?? [];
+    names.push(path.slice(parent === '' ? 0 : parent.length + 1));
+    byParent.set(parent, names);
+  }
+  return byParent;
 }
 
 function parentOf(path: string): string {

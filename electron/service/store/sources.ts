@@ -6,8 +6,8 @@
  * links, and only regular files are read (a FIFO planted in an archive would block forever).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, readSync } from 'node:fs';
-import { describeOpenProblem, openRegularFileSync } from '../files/safeOpen';
+import { closeSync, readSync } from 'node:fs';
+import { describeOpenProblem, openRegularFileSync, READ_FLAGS } from '../files/safeOpen';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../../../shared/errors';
@@ -121,10 +121,7 @@ export async function fileHash(
 ): Promise<{ hash: string; size: number; mtime: number } | null> {
   let handle;
   try {
-    handle = await open(
-      absolute,
-      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
-    );
+    handle = await open(absolute, READ_FLAGS);
   } catch {
     return null;
   }
@@ -262,10 +259,7 @@ async function readCompanion(
       if (!zip || !zip.entries.some((entry) => entry.name === name)) return null;
       return await zip.read(name, MAX_COMPANION_BYTES);
     }
-    const handle = await open(
-      join(root, path),
-      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
-    );
+    const handle = await open(join(root, path), READ_FLAGS);
     try {
       const stat = await handle.stat();
       if (!stat.isFile() || stat.size > MAX_COMPANION_BYTES) return null;
