@@ -36,6 +36,8 @@ test('two exports of one chat: the header offers to merge them, and to separate 
   const notice = page.locator('.overlap-notice');
   await expect(notice).toContainText('Shares 7 messages with Mateo Ruiz.');
   await expect(page.locator('.chat-subtitle')).toHaveText('2 messages on this day');
+  // The screenshot shows the day, not its loading state.
+  await expect(page.locator('.message-scroll .message')).toHaveCount(2);
   await shot(page, 'overlap-offered');
   await notice.getByRole('button', { name: 'Merge' }).click();
   await expect(notice).toContainText('Merged from snapshots: Mateo Ruiz');
