@@ -27,11 +27,12 @@ function packagesLoaded(bundle: string): string[] {
   return [...names].sort();
 }
 
-/** What the CLI runs: its entry, the commands it loads on demand, and the reading worker. */
+/** What the CLI runs: its entry, the commands it loads on demand, and the reading and writing workers. */
 const CLI_BUNDLES = [
   'cli.js',
   ...['stats', 'search', 'export', 'serve'].map((command) => `commands/${command}.js`),
   'service/store/ingestWorker.js',
+  'service/store/writeWorker.js',
 ];
 
 describe('the built program', () => {

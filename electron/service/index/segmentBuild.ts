@@ -31,7 +31,7 @@ export interface IndexRow {
   refs: readonly number[];
 }
 
-class Growable<T extends Uint32Array | Uint16Array | Float64Array> {
+class Growable<T extends Uint32Array | Uint16Array | Uint8Array | Float64Array> {
   length = 0;
   constructor(
     public values: T,
@@ -53,6 +53,7 @@ class Growable<T extends Uint32Array | Uint16Array | Float64Array> {
 }
 
 const u32 = (size: number) => new Uint32Array(size);
+const encoder = new TextEncoder();
 
 function intern(table: Map<string, number>, value: string): number {
   let index = table.get(value);
@@ -60,12 +61,53 @@ function intern(table: Map<string, number>, value: string): number {
   return index;
 }
 
+/**
+ * A builder's collected rows as plain data, to hand to another thread (store/writer.ts): the
+ * columns' buffers are transferred, not copied.
+ */
+export interface BuilderState {
+  conversations: string[];
+  speakers: string[];
+  pairList: number[];
+  paths: string[];
+  columns: Record<ColumnName, { values: Uint32Array; length: number }>;
+  text: { values: Uint16Array; length: number };
+  refs: { values: Float64Array; length: number };
+  /** The rich parts' JSON as UTF-8, with the row and end offset of each. */
+  extras: { values: Uint8Array; length: number };
+}
+
+type ColumnName =
+  | 'day'
+  | 'meta'
+  | 'pair'
+  | 'file'
+  | 'line'
+  | 'key'
+  | 'textStart'
+  | 'refRows'
+  | 'extraRows'
+  | 'extraEnds';
+const COLUMNS: readonly ColumnName[] = [
+  'day',
+  'meta',
+  'pair',
+  'file',
+  'line',
+  'key',
+  'textStart',
+  'refRows',
+  'extraRows',
+  'extraEnds',
+];
+
 export class SegmentBuilder {
-  private readonly conversations = new Map<string, number>();
-  private readonly speakers = new Map<string, number>();
-  private readonly pairs = new Map<number, number>();
-  private readonly pairList: number[] = [];
-  private readonly paths = new Map<string, number>();
+  // Not readonly: `restore` fills them from another thread's builder.
+  private conversations = new Map<string, number>();
+  private speakers = new Map<string, number>();
+  private pairs = new Map<number, number>();
+  private pairList: number[] = [];
+  private paths = new Map<string, number>();
   private readonly day = new Growable(new Uint32Array(0), u32);
   private readonly meta = new Growable(new Uint32Array(0), u32);
   private readonly pair = new Growable(new Uint32Array(0), u32);
@@ -74,7 +116,10 @@ export class SegmentBuilder {
   private readonly key = new Growable(new Uint32Array(0), u32);
   private readonly textStart = new Growable(new Uint32Array(0), u32);
   private readonly text = new Growable(new Uint16Array(0), (size) => new Uint16Array(size));
-  private readonly extras = new Map<number, string>();
+  // The rich parts as UTF-8 at once: a million JSON strings would weigh on every collection.
+  private readonly extraRows = new Growable(new Uint32Array(0), u32);
+  private readonly extraEnds = new Growable(new Uint32Array(0), u32);
+  private readonly extras = new Growable(new Uint8Array(0), (size) => new Uint8Array(size));
   private readonly refs = new Growable(new Float64Array(0), (size) => new Float64Array(size));
   private readonly refRows = new Growable(new Uint32Array(0), u32);
 
@@ -113,12 +158,20 @@ export class SegmentBuilder {
     this.textStart.push(this.text.length);
     this.appendText(row.text);
     this.appendText(row.search);
-    if (row.extras !== null) this.extras.set(index, row.extras);
+    if (row.extras !== null) this.appendExtras(index, row.extras);
     for (const ref of row.refs) {
       this.refs.push(ref);
       this.refRows.push(index);
     }
     return index;
+  }
+
+  private appendExtras(row: number, json: string): void {
+    const bytes = this.extras;
+    bytes.reserve(bytes.length + json.length * 3);
+    bytes.length += encoder.encodeInto(json, bytes.values.subarray(bytes.length)).written;
+    this.extraRows.push(row);
+    this.extraEnds.push(bytes.length);
   }
 
   private appendText(text: string): void {
@@ -128,6 +181,53 @@ export class SegmentBuilder {
     let at = units.length;
     for (let i = 0; i < text.length; i++) values[at++] = text.charCodeAt(i);
     units.length = at;
+  }
+
+  /** Everything collected, as plain data; its buffers move with it, so the builder is done. */
+  detach(): { state: BuilderState; transfer: ArrayBuffer[] } {
+    const state: BuilderState = {
+      conversations: [...this.conversations.keys()],
+      speakers: [...this.speakers.keys()],
+      pairList: this.pairList,
+      paths: [...this.paths.keys()],
+      columns: Object.fromEntries(
+        COLUMNS.map((name) => [name, { values: this[name].values, length: this[name].length }]),
+      ) as BuilderState['columns'],
+      text: { values: this.text.values, length: this.text.length },
+      refs: { values: this.refs.values, length: this.refs.length },
+      extras: { values: this.extras.values, length: this.extras.length },
+    };
+    const transfer = [
+      ...COLUMNS.map((name) => this[name].values.buffer),
+      this.text.values.buffer,
+      this.refs.values.buffer,
+      this.extras.values.buffer,
+    ] as ArrayBuffer[];
+    return { state, transfer };
+  }
+
+  /** A builder holding what `detach` gave (in another thread). */
+  static restore(state: BuilderState): SegmentBuilder {
+    const builder = new SegmentBuilder();
+    const table = (names: string[]) => new Map(names.map((name, index) => [name, index]));
+    const into = <T extends Uint32Array | Uint16Array | Uint8Array | Float64Array>(
+      target: Growable<T>,
+      from: { values: T; length: number },
+    ) => {
+      target.values = from.values;
+      target.length = from.length;
+    };
+    builder.conversations = table(state.conversations);
+    builder.speakers = table(state.speakers);
+    builder.paths = table(state.paths);
+    builder.pairList = state.pairList;
+    for (let i = 0; i < state.pairList.length; i += 2)
+      builder.pairs.set(state.pairList[i]! * 0x100000000 + state.pairList[i + 1]!, i / 2);
+    for (const name of COLUMNS) into(builder[name], state.columns[name]);
+    into(builder.text, state.text);
+    into(builder.refs, state.refs);
+    into(builder.extras, state.extras);
+    return builder;
   }
 
   /**
@@ -179,16 +279,24 @@ export class SegmentBuilder {
       refs[i] = this.refs.values[i]! * POSITION_FACTOR + positions[this.refRows.values[i]!]!;
     refs.sort();
 
-    const extraPositions = [...this.extras.keys()]
-      .map((row) => positions[row]!)
-      .sort((a, b) => a - b);
-    const extraByPosition = new Map([...this.extras].map(([row, json]) => [positions[row]!, json]));
-    const encoder = new TextEncoder();
-    const extraParts = extraPositions.map((p) => encoder.encode(extraByPosition.get(p)!));
-    const extraOffsets = new Uint32Array(extraParts.length + 1);
-    extraParts.forEach((part, i) => (extraOffsets[i + 1] = extraOffsets[i]! + part.length));
-    const extraBytes = new Uint8Array(extraOffsets[extraParts.length]!);
-    extraParts.forEach((part, i) => extraBytes.set(part, extraOffsets[i]!));
+    // The rich parts in position order: [position, index] pairs sorted, then their bytes copied.
+    const extraCount = this.extraRows.length;
+    const byPosition = new Float64Array(extraCount);
+    for (let i = 0; i < extraCount; i++)
+      byPosition[i] = positions[this.extraRows.values[i]!]! * POSITION_FACTOR + i;
+    byPosition.sort();
+    const extraPositions = new Uint32Array(extraCount);
+    const extraOffsets = new Uint32Array(extraCount + 1);
+    const extraBytes = new Uint8Array(this.extras.length);
+    const ends = this.extraEnds.values;
+    for (let k = 0, at = 0; k < extraCount; k++) {
+      const i = byPosition[k]! % POSITION_FACTOR;
+      extraPositions[k] = Math.floor(byPosition[k]! / POSITION_FACTOR);
+      const start = i === 0 ? 0 : ends[i - 1]!;
+      extraBytes.set(this.extras.values.subarray(start, ends[i]!), at);
+      at += ends[i]! - start;
+      extraOffsets[k + 1] = at;
+    }
 
     const names: SegmentNames = {
       conversations: [...this.conversations.keys()],
@@ -213,7 +321,7 @@ export class SegmentBuilder {
       text,
       'keys.sorted': sortedKeys,
       refs,
-      'extras.positions': Uint32Array.from(extraPositions),
+      'extras.positions': extraPositions,
       'extras.offsets': extraOffsets,
       'extras.bytes': extraBytes,
       names: encoder.encode(JSON.stringify(names)),

@@ -121,14 +121,21 @@ async function readNew(
     merges: options.merges,
   });
   const upsertFile = prepareFileWrite(db);
-  const read = await readFiles(pending, stored, ingest, counter, upsertFile, options);
-  trace('read');
+  let read: Awaited<ReturnType<typeof readFiles>>;
+  try {
+    read = await readFiles(pending, stored, ingest, counter, upsertFile, options);
+    trace('read');
+    // The last segment is written here while the writer thread ends the one before.
+    ingest.flush();
+    await ingest.settle();
+  } finally {
+    ingest.stopWriting();
+  }
+  trace('flushed');
   const recorders = read.recorded;
   ingest.repeats.push(...read.repeats);
   ingest.segments.push(...read.segments);
   report.read = pending.length;
-  ingest.flush();
-  trace('flushed');
   const openAdded = () => {
     for (const written of ingest.segments.splice(0)) {
       const live: LiveSegment = {

@@ -13,9 +13,19 @@ import { MAX_SEGMENT_MESSAGES } from '../index/segment';
 import { SegmentBuilder, type IndexRow } from '../index/segmentBuild';
 import { segmentPath } from './location';
 import { rowOf } from './messageRow';
+import { trace } from './trace';
+import type { SegmentWriter } from './writer';
 
 /** Longer texts are split into parts (a 200 MB "message" must not take the process down). */
 export const MAX_MESSAGE_UNITS = 1 << 20;
+/**
+ * While a writer thread takes segments, the rows of a large file are handed over when half of
+ * what was left of the file has been read (at 1/2, 3/4, 7/8 of its bytes…), if there are at
+ * least this many: the thread writes each while the next, half as large, is read, the last
+ * segment (written here) is small, and a huge file still makes few segments (more than eight
+ * are compacted, compact.ts).
+ */
+const MIN_HANDED_OVER = 1 << 17;
 /** Echoes stand close together: this many earlier messages of the same second are compared. */
 const ECHO_LOOK_BACK = 16;
 
@@ -74,6 +84,8 @@ export interface IngestOptions {
   allocate(count: number): number;
   /** Raw conversation id -> the conversation it was merged into. */
   merges: ReadonlyMap<string, string>;
+  /** The fewest rows handed to a writer thread at once (tests make it small). */
+  handOverRows?: number;
 }
 
 interface RowOwner {
@@ -81,19 +93,61 @@ interface RowOwner {
   record: FileRecord;
 }
 
+interface PendingRepeat {
+  first: number;
+  second: number;
+  repeat: Omit<Repeat, 'first' | 'second'>;
+}
+
+/** A segment's rows, taken from the ingest to be written. */
+interface Taken {
+  builder: SegmentBuilder;
+  base: number;
+  count: number;
+  repeats: PendingRepeat[];
+}
+
 export class Ingest {
   readonly segments: SegmentWritten[] = [];
   readonly repeats: Repeat[] = [];
   private builder = new SegmentBuilder();
   private owners: RowOwner[] = [];
-  private pendingRepeats: {
-    owner: RowOwner;
-    first: number;
-    second: number;
-    repeat: Omit<Repeat, 'first' | 'second'>;
-  }[] = [];
+  private pendingRepeats: PendingRepeat[] = [];
+  /** Set while segments go to a writer thread; handed over at `handOverAt` of a file's bytes. */
+  private writer: SegmentWriter | null = null;
+  private handOverAt = 0.5;
+  private writes: Promise<void>[] = [];
 
   constructor(private readonly options: IngestOptions) {}
+
+  /** From now on, full segments are written by `writer` while reading goes on. */
+  writeInBackground(writer: SegmentWriter): void {
+    this.writer = writer;
+  }
+
+  /** How much of the file being read has been read: a moment to hand rows over, perhaps. */
+  progress(fraction: number): void {
+    const fewest = this.options.handOverRows ?? MIN_HANDED_OVER;
+    if (!this.writer || fraction < this.handOverAt || this.builder.size < fewest) return;
+    this.handOver(this.writer);
+    this.handOverAt = fraction + (1 - fraction) / 2;
+  }
+
+  /** Waits for the segments handed to the writer thread, then stops it. */
+  async settle(): Promise<void> {
+    try {
+      await Promise.all(this.writes);
+    } finally {
+      this.stopWriting();
+    }
+  }
+
+  /** Stops the writer thread (also when a sync fails before `settle`). */
+  stopWriting(): void {
+    this.writer?.close();
+    this.writer = null;
+    this.writes = [];
+  }
 
   /** The conversation a raw id belongs to, after merges. */
   conversationOf(id: string): string {
@@ -102,6 +156,7 @@ export class Ingest {
 
   /** The record of one archive file, and a sink for each source in it (`source`). */
   file(fileId: number, path: string): FileRecorder {
+    this.handOverAt = 0.5;
     return new FileRecorder(this, fileId, path);
   }
 
@@ -109,7 +164,10 @@ export class Ingest {
   addRow(owner: RowOwner, row: IndexRow): number {
     const index = this.builder.add(row);
     this.owners.push(owner);
-    if (this.builder.size >= MAX_SEGMENT_MESSAGES) this.flush();
+    if (this.builder.size >= MAX_SEGMENT_MESSAGES) {
+      if (this.writer) this.handOver(this.writer);
+      else this.flush();
+    }
     return index;
   }
 
@@ -121,36 +179,57 @@ export class Ingest {
   /** Counts the segments written: rows of different generations are in different segments. */
   generation = 0;
 
-  noteRepeat(
-    owner: RowOwner,
-    first: number,
-    second: number,
-    repeat: Omit<Repeat, 'first' | 'second'>,
-  ): void {
-    this.pendingRepeats.push({ owner, first, second, repeat });
+  noteRepeat(first: number, second: number, repeat: Omit<Repeat, 'first' | 'second'>): void {
+    this.pendingRepeats.push({ first, second, repeat });
   }
 
-  /** Writes the segment being built, if it holds anything. */
+  /** Writes the segment being built, here, if it holds anything. */
   flush(): void {
+    const taken = this.take();
+    if (!taken) return;
+    const { positions } = taken.builder.write(
+      segmentPath(this.options.folder, taken.base),
+      taken.base,
+    );
+    this.written(taken, positions);
+  }
+
+  /** Hands the rows collected so far to the writer thread, as a segment. */
+  private handOver(writer: SegmentWriter): void {
+    const taken = this.take()!;
+    trace(`segment of ${taken.count} rows handed to the writer`);
+    const write = writer
+      .write(taken.builder, segmentPath(this.options.folder, taken.base), taken.base)
+      .then((positions) => this.written(taken, positions));
+    // Awaited in settle(); until then a failure must not count as unhandled.
+    write.catch(() => undefined);
+    this.writes.push(write);
+  }
+
+  /** The rows collected so far, as the next segment (its base allocated); null when none. */
+  private take(): Taken | null {
     const count = this.builder.size;
-    if (count === 0) return;
+    if (count === 0) return null;
     const base = this.options.allocate(count);
-    const { positions } = this.builder.write(segmentPath(this.options.folder, base), base);
-    for (let row = 0; row < count; row++) {
-      const { record } = this.owners[row]!;
+    for (const { record } of this.owners)
       if (record.segments[record.segments.length - 1] !== base) record.segments.push(base);
-    }
-    for (const pending of this.pendingRepeats)
-      this.repeats.push({
-        ...pending.repeat,
-        first: base + positions[pending.first]!,
-        second: base + positions[pending.second]!,
-      });
-    this.pendingRepeats = [];
-    this.segments.push({ base, count });
+    const taken = { builder: this.builder, base, count, repeats: this.pendingRepeats };
     this.builder = new SegmentBuilder();
     this.owners = [];
+    this.pendingRepeats = [];
     this.generation++;
+    return taken;
+  }
+
+  /** A segment is on disk: its echo candidates get their ids, and it is listed. */
+  private written(taken: Taken, positions: Uint32Array): void {
+    for (const pending of taken.repeats)
+      this.repeats.push({
+        ...pending.repeat,
+        first: taken.base + positions[pending.first]!,
+        second: taken.base + positions[pending.second]!,
+      });
+    this.segments.push({ base: taken.base, count: taken.count });
   }
 }
 
@@ -240,6 +319,11 @@ export class FileIngest implements ReadSink {
     else this.add(header.merged, message, message.day);
   }
 
+  /** `read` of the source's `size` bytes have been pushed to its reader. */
+  progress(read: number, size: number): void {
+    this.ingest.progress(read / size);
+  }
+
   diagnostic(diagnostic: Omit<Diagnostic, 'path'> & { path?: string }): void {
     this.record.diagnostics.push({ ...diagnostic, path: diagnostic.path ?? this.path });
   }
@@ -308,7 +392,7 @@ export class FileIngest implements ReadSink {
       if (earlier.text !== message.text || earlier.speaker === message.speaker) continue;
       // Rows of one segment only: a segment written in between leaves the pair unnoticed.
       if (earlier.generation === generation && generation === this.ingest.generation)
-        this.ingest.noteRepeat(this.owner, earlier.row, row, {
+        this.ingest.noteRepeat(earlier.row, row, {
           conversation,
           file: this.owner.file,
           firstSpeaker: earlier.speaker,

@@ -2,8 +2,6 @@
  * Reading the files a sync must read: each through its reader into the ingest (a new segment),
  * then the undated messages of files that pile many days onto one placed on their days.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { alignDays, isDayWrap } from '../../../shared/archive/align';
 import type { StoredFile, StoredFiles } from './known';
@@ -20,6 +18,7 @@ import { Hidden, Rows, type LiveSegment } from './rows';
 import { readSource } from './sources';
 import { trace } from './trace';
 import type { SyncOptions } from './sync';
+import { builtScript, SegmentWriter } from './writer';
 
 /** Reading gives the event loop a turn at least this often (ms). */
 const YIELD_MS = 50;
@@ -106,11 +105,17 @@ export async function readFiles(
   });
   let done = 0;
   const progress = () => options.onProgress?.(++done, files.length);
-  const script = pending.length >= WORKER_FILES ? workerScript() : null;
+  const script = pending.length >= WORKER_FILES ? builtScript('ingestWorker.js') : null;
   // The worker takes the first half of the files: neighbours in path order are mostly one
   // conversation, so each side's segments stay mostly whole conversations.
   const split = script ? Math.floor(pending.length / 2) : 0;
   if (split > 0) trace(`reading ${split} of ${pending.length} files in a worker`);
+  else {
+    // One thread reads everything (a few files, perhaps one huge export): the second core
+    // writes its segments meanwhile.
+    const writer = SegmentWriter.create();
+    if (writer) ingest.writeInBackground(writer);
+  }
   const [theirs, ours] = await Promise.all([
     split > 0 && script
       ? readInWorker(script, files.slice(0, split), counter, options, progress)
@@ -123,17 +128,6 @@ export async function readFiles(
     repeats: theirs.repeats,
     segments: theirs.segments,
   };
-}
-
-/** The built worker script (dist/service/store/ingestWorker.js), or null when not built. */
-function workerScript(): string | null {
-  // Only the built bundles (CommonJS) have __dirname; run from sources, files are read here.
-  if (typeof __dirname === 'undefined') return null;
-  for (const folder of [__dirname, join(__dirname, '..')]) {
-    const path = join(folder, 'service', 'store', 'ingestWorker.js');
-    if (existsSync(path)) return path;
-  }
-  return null;
 }
 
 /** Reads `files` in a worker thread; its segments are written by the worker itself. */

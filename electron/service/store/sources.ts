@@ -45,7 +45,11 @@ export interface SourceResult {
 }
 
 /** Receives the sink for each source the file holds (the file itself, or a zip's entries). */
-export type SinkFor = (path: string) => ReadSink & { setKind(kind: FileKind): void };
+export type SinkFor = (path: string) => ReadSink & {
+  setKind(kind: FileKind): void;
+  /** `read` of the file's `size` bytes have been pushed to its reader. */
+  progress?(read: number, size: number): void;
+};
 
 /**
  * Reads the archive file at `path`. Problems become diagnostics through the sink; this only
@@ -104,6 +108,7 @@ export async function readSource(
       const chunk = Uint8Array.prototype.slice.call(buffer, 0, bytesRead);
       hash.update(chunk);
       session.push(chunk);
+      sink.progress?.(position, stat.size);
     }
     const kind = endSafely(session, sink);
     sink.setKind(kind);
