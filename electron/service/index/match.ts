@@ -3,17 +3,32 @@
  * units of the folded text, CJK included (which is why this is no word index like SQLite's FTS5:
  * Chinese has no spaces, and a one- or two-character query must find every message holding it).
  * Terms of up to three units are one posting list; longer ones intersect the lists of their
- * 3-grams and read the few candidates' texts to check them.
+ * 3-grams, rarest first, and read the candidates' texts to check them, near ones in one read.
  */
 import { foldUnits } from '../../../shared/query/fold';
 import { gramCount, gramList } from './gramRead';
 import type { Segment } from './segment';
 import { intersect } from './sets';
 
-/** Candidates are narrowed by more lists only while a list is not much longer than them. */
-const NARROW_FACTOR = 32;
-/** Neighbouring candidates closer than this are read in one go. */
-const READ_GAP = 32;
+/**
+ * Candidates are narrowed by more lists only while a list is not much longer than them: a list is
+ * kept decoded (gramRead.ts) and intersecting costs nanoseconds an entry, while checking one
+ * candidate's text costs a read and a fold, some microseconds.
+ */
+const NARROW_FACTOR = 256;
+/**
+ * Candidates this close share one read of their text starts (4 bytes a message: a gap costs at
+ * most 16 KB of reading). A read costs some microseconds, as much as copying tens of kilobytes
+ * from the page cache, and a long term's candidates number thousands in a big segment.
+ */
+const STARTS_GAP = 4096;
+/** Texts whose units are this close are read in one go (32 KB of gap at most). */
+const TEXT_GAP = 16384;
+/** Most code units one read takes, so that memory stays small when candidates are dense. */
+const READ_MOST = 1 << 20;
+/** Where the candidates' starts and texts are read, kept from one query to the next. */
+const startsScratch = { buffer: new ArrayBuffer(1 << 16) };
+const textScratch = { buffer: new ArrayBuffer(1 << 16) };
 
 export function unitsOf(term: string): Uint16Array {
   const units = new Uint16Array(term.length);
@@ -60,24 +75,43 @@ export function keepContaining(
   let count = 0;
   let scratch = new Uint16Array(256);
   for (let i = 0; i < positions.length;) {
-    // A run of near neighbours is read with one read of starts and one of text.
-    let j = i + 1;
-    while (j < positions.length && positions[j]! - positions[j - 1]! < READ_GAP) j++;
+    // A window of near neighbours: one read of their starts.
     const first = positions[i]!;
-    const last = positions[j - 1]!;
-    const starts = segment.file.range<Uint32Array>('text.starts', first, last - first + 2);
-    const text = segment.file.range<Uint16Array>(
-      'text',
-      starts[0]!,
-      starts[last - first + 1]! - starts[0]!,
+    let j = i + 1;
+    while (
+      j < positions.length &&
+      positions[j]! - positions[j - 1]! < STARTS_GAP &&
+      positions[j]! - first < READ_MOST
+    )
+      j++;
+    const starts = segment.file.rangeInto<Uint32Array>(
+      'text.starts',
+      first,
+      positions[j - 1]! - first + 2,
+      startsScratch,
     );
-    for (let k = i; k < j; k++) {
-      const position = positions[k]!;
-      const start = starts[position - first]! - starts[0]!;
-      const end = starts[position - first + 1]! - starts[0]!;
-      if (scratch.length < end - start) scratch = new Uint16Array((end - start) * 2);
-      const length = foldUnits(text, start, end, scratch, 0);
-      if (contains(scratch, length, units) === wanted) out[count++] = position;
+    const startOf = (k: number) => starts[positions[k]! - first]!;
+    const endOf = (k: number) => starts[positions[k]! - first + 1]!;
+    for (let k = i; k < j;) {
+      // Within it, texts close to one another: one read of text.
+      let m = k + 1;
+      while (m < j && startOf(m) - endOf(m - 1) < TEXT_GAP && endOf(m) - startOf(k) < READ_MOST)
+        m++;
+      const base = startOf(k);
+      const text = segment.file.rangeInto<Uint16Array>(
+        'text',
+        base,
+        endOf(m - 1) - base,
+        textScratch,
+      );
+      for (let n = k; n < m; n++) {
+        const start = startOf(n) - base;
+        const end = endOf(n) - base;
+        if (scratch.length < end - start) scratch = new Uint16Array((end - start) * 2);
+        const length = foldUnits(text, start, end, scratch, 0);
+        if (contains(scratch, length, units) === wanted) out[count++] = positions[n]!;
+      }
+      k = m;
     }
     i = j;
   }
