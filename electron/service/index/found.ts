@@ -9,7 +9,7 @@
 import type { SearchResult } from '../../../shared/api';
 import { facetsFrom } from './results';
 import type { SegmentView } from './order';
-import { FEATURE_SHIFT } from './segment';
+import { FEATURE_SHIFT, lowerBound } from './segment';
 
 /** What decides whether a matching message is shown (all null and 0: every one is). */
 export interface Shown {
@@ -46,53 +46,67 @@ export function countFound(live: SegmentView, matches: Uint32Array, shown: Shown
   const { segment } = live;
   const pairCounts = new Uint32Array(segment.names().pairs.length / 2);
   const months = segment.file.info.months;
-  // Each month's first position, and the segment's end after the last.
-  const monthStarts = new Uint32Array(months.length / 2 + 1);
-  for (let m = 0; m < months.length / 2; m++) monthStarts[m] = months[m * 2 + 1]!;
-  monthStarts[months.length / 2] = segment.count;
   const monthCounts = new Uint32Array(months.length / 2);
-  const count =
-    matches.length === 0
-      ? 0
-      : countShown(
-          matches,
-          segment.pair(),
-          shown.hidden,
-          shown.allowed,
-          shown.meta,
-          shown.bits,
-          pairCounts,
-          monthStarts,
-          monthCounts,
-        );
+  const pair = matches.length === 0 ? null : segment.pair();
+  const { hidden, allowed, meta, bits } = shown;
+  let count = 0;
+  // Positions run in time order and each month is a range of them.
+  let end = 0;
+  for (let m = 0; m < monthCounts.length && pair !== null; m++) {
+    const start = end;
+    end =
+      m + 1 < monthCounts.length ? lowerBound(matches, months[m * 2 + 3]!, start) : matches.length;
+    if (start === end) continue;
+    monthCounts[m] =
+      allowed === null && meta === null
+        ? countVisible(matches, start, end, pair, hidden, pairCounts)
+        : countShown(matches, start, end, pair, hidden, allowed, meta, bits, pairCounts);
+    count += monthCounts[m]!;
+  }
   return { matches, shown, count, pairCounts, monthCounts };
 }
 
 /**
- * The loop over every match: a small function of typed arrays alone (no object whose fields may
- * change type), which V8 optimizes whole and keeps optimized.
+ * The loops over every match: small functions of typed arrays alone (no object whose fields may
+ * change type), which V8 optimizes whole and keeps optimized. This one for the common query,
+ * which only leaves out hidden messages.
  */
+function countVisible(
+  matches: Uint32Array,
+  start: number,
+  end: number,
+  pair: Uint16Array | Uint32Array,
+  hidden: Uint8Array | null,
+  pairCounts: Uint32Array,
+): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const position = matches[i]!;
+    if (hidden !== null && hidden[position] !== 0) continue;
+    pairCounts[pair[position]!]!++;
+    count++;
+  }
+  return count;
+}
+
+/** How many of matches[start, end) are shown; each counted in `pairCounts`. */
 function countShown(
   matches: Uint32Array,
+  start: number,
+  end: number,
   pair: Uint16Array | Uint32Array,
   hidden: Uint8Array | null,
   allowed: Uint8Array | null,
   meta: Uint32Array | null,
   bits: number,
   pairCounts: Uint32Array,
-  monthStarts: Uint32Array,
-  monthCounts: Uint32Array,
 ): number {
   let count = 0;
-  let month = 0;
-  let monthEnd = monthStarts[1]!;
-  for (let i = 0; i < matches.length; i++) {
+  for (let i = start; i < end; i++) {
     const position = matches[i]!;
     const pairIndex = pair[position]!;
     if (!isShown(position, pairIndex, hidden, allowed, meta, bits)) continue;
-    while (position >= monthEnd) monthEnd = monthStarts[++month + 1]!;
     pairCounts[pairIndex]!++;
-    monthCounts[month]!++;
     count++;
   }
   return count;

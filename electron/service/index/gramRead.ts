@@ -4,13 +4,12 @@
  * are read whole on first use; large ones (3-grams of a big segment) through a sample of every
  * SAMPLE-th key, so a lookup costs two small reads instead of loading megabytes.
  *
- * Segment files never change, so what a lookup finds and a decoded list stay true for as long as
- * the file is open: both are kept, within a budget, for the next query. The same common gram comes
- * back with every refinement of a query and every further page (decoding 的's list of a
- * 2M-message segment costs some 5 ms, and each read some microseconds on a busy machine).
+ * Segment files never change: what a lookup finds is kept (within a count), a decoded list in
+ * the lists kept across queries (kept.ts).
  */
 import type { SegmentFile } from './segmentFile';
 import { decodePositions } from './varint';
+import { keptList, keptName } from './kept';
 
 const SAMPLE = 64;
 /** Key sections up to this many keys are read whole. */
@@ -18,17 +17,8 @@ const WHOLE = 1 << 18;
 
 const EMPTY = new Uint32Array(0);
 
-/** Bytes of decoded lists kept: 的 over 10M messages (3.3M positions) takes 13 MB of it. */
-const KEPT_LIST_BYTES = 48 << 20;
 /** Lookups kept (a key's index and count): a few hundred bytes' worth each, cleared when full. */
 const KEPT_LOOKUPS = 1 << 16;
-
-/** Each open file gets a number, so that a kept entry can name it without holding it. */
-const serials = new WeakMap<SegmentFile<unknown>, number>();
-let nextSerial = 0;
-/** Decoded lists by file, order and key, least recently used first. */
-const keptLists = new Map<string, Uint32Array>();
-let keptListBytes = 0;
 const keptLookups = new Map<string, Lookup>();
 
 interface Lookup {
@@ -36,12 +26,6 @@ interface Lookup {
   index: number;
   /** How many messages hold it. */
   count: number;
-}
-
-function keptName(segment: SegmentFile<unknown>, order: number, key: number): string {
-  let serial = serials.get(segment);
-  if (serial === undefined) serials.set(segment, (serial = nextSerial++));
-  return `${serial}/${order}/${key}`;
 }
 
 type KeyArray = Uint32Array | Float64Array;
@@ -128,7 +112,7 @@ export function gramCount(
   order: number,
 ): number {
   const key = gramKey(units, at, order);
-  return lookup(segment, order, key, keptName(segment, order, key)).count;
+  return lookup(segment, order, key, keptName(segment, `${order}/${key}`)).count;
 }
 
 /**
@@ -142,35 +126,17 @@ export function gramList(
   order: number,
 ): Uint32Array {
   const key = gramKey(units, at, order);
-  const name = keptName(segment, order, key);
-  let list = keptLists.get(name);
-  if (list) {
-    // Most recently used goes last.
-    keptLists.delete(name);
-    keptLists.set(name, list);
-    return list;
-  }
-  const { index, count } = lookup(segment, order, key, name);
-  if (index === -1) return EMPTY;
-  const section = `g${order}`;
-  const offsets = segment.range<Uint32Array>(`${section}.offsets`, index, 2);
-  const bytes = segment.range<Uint8Array>(
-    `${section}.bytes`,
-    offsets[0]!,
-    offsets[1]! - offsets[0]!,
-  );
-  list = decodePositions(bytes, count);
-  keep(name, list);
-  return list;
-}
-
-function keep(name: string, list: Uint32Array): void {
-  if (list.byteLength > KEPT_LIST_BYTES / 2) return;
-  keptLists.set(name, list);
-  keptListBytes += list.byteLength;
-  for (const [oldest, kept] of keptLists) {
-    if (keptListBytes <= KEPT_LIST_BYTES) break;
-    keptLists.delete(oldest);
-    keptListBytes -= kept.byteLength;
-  }
+  const name = keptName(segment, `${order}/${key}`);
+  return keptList(name, () => {
+    const { index, count } = lookup(segment, order, key, name);
+    if (index === -1) return EMPTY;
+    const section = `g${order}`;
+    const offsets = segment.range<Uint32Array>(`${section}.offsets`, index, 2);
+    const bytes = segment.range<Uint8Array>(
+      `${section}.bytes`,
+      offsets[0]!,
+      offsets[1]! - offsets[0]!,
+    );
+    return decodePositions(bytes, count);
+  });
 }
