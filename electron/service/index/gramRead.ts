@@ -3,15 +3,30 @@
  * keys with positioned reads, and only its list's bytes are read and decoded. Small key sections
  * are read whole on first use; large ones (3-grams of a big segment) through a sample of every
  * SAMPLE-th key, so a lookup costs two small reads instead of loading megabytes.
+ *
+ * Segment files never change: what a lookup finds is kept (within a count), a decoded list in
+ * the lists kept across queries (kept.ts).
  */
 import type { SegmentFile } from './segmentFile';
 import { decodePositions } from './varint';
+import { keptList, keptName } from './kept';
 
 const SAMPLE = 64;
 /** Key sections up to this many keys are read whole. */
 const WHOLE = 1 << 18;
 
 const EMPTY = new Uint32Array(0);
+
+/** Lookups kept (a key's index and count): a few hundred bytes' worth each, cleared when full. */
+const KEPT_LOOKUPS = 1 << 16;
+const keptLookups = new Map<string, Lookup>();
+
+interface Lookup {
+  /** Where the key sits in the order's sorted keys, or -1. */
+  index: number;
+  /** How many messages hold it. */
+  count: number;
+}
 
 type KeyArray = Uint32Array | Float64Array;
 
@@ -78,6 +93,17 @@ function search(keys: KeyArray, key: number, offset: number): number {
   return -1;
 }
 
+function lookup(segment: SegmentFile<unknown>, order: number, key: number, name: string): Lookup {
+  let found = keptLookups.get(name);
+  if (!found) {
+    const index = findKey(segment, order, key);
+    const count = index === -1 ? 0 : segment.range<Uint32Array>(`g${order}.counts`, index, 1)[0]!;
+    if (keptLookups.size >= KEPT_LOOKUPS) keptLookups.clear();
+    keptLookups.set(name, (found = { index, count }));
+  }
+  return found;
+}
+
 /** How many messages hold the gram `units[at, at + order)`. */
 export function gramCount(
   segment: SegmentFile<unknown>,
@@ -85,22 +111,32 @@ export function gramCount(
   at: number,
   order: number,
 ): number {
-  const index = findKey(segment, order, gramKey(units, at, order));
-  return index === -1 ? 0 : segment.range<Uint32Array>(`g${order}.counts`, index, 1)[0]!;
+  const key = gramKey(units, at, order);
+  return lookup(segment, order, key, keptName(segment, `${order}/${key}`)).count;
 }
 
-/** The ascending positions of the messages holding the gram `units[at, at + order)`. */
+/**
+ * The ascending positions of the messages holding the gram `units[at, at + order)`. The array may
+ * be kept for later queries: callers never change it.
+ */
 export function gramList(
   segment: SegmentFile<unknown>,
   units: ArrayLike<number>,
   at: number,
   order: number,
 ): Uint32Array {
-  const name = `g${order}`;
-  const index = findKey(segment, order, gramKey(units, at, order));
-  if (index === -1) return EMPTY;
-  const count = segment.range<Uint32Array>(`${name}.counts`, index, 1)[0]!;
-  const offsets = segment.range<Uint32Array>(`${name}.offsets`, index, 2);
-  const bytes = segment.range<Uint8Array>(`${name}.bytes`, offsets[0]!, offsets[1]! - offsets[0]!);
-  return decodePositions(bytes, count);
+  const key = gramKey(units, at, order);
+  const name = keptName(segment, `${order}/${key}`);
+  return keptList(name, () => {
+    const { index, count } = lookup(segment, order, key, name);
+    if (index === -1) return EMPTY;
+    const section = `g${order}`;
+    const offsets = segment.range<Uint32Array>(`${section}.offsets`, index, 2);
+    const bytes = segment.range<Uint8Array>(
+      `${section}.bytes`,
+      offsets[0]!,
+      offsets[1]! - offsets[0]!,
+    );
+    return decodePositions(bytes, count);
+  });
 }

@@ -59,6 +59,7 @@ export class Segment {
   readonly file: SegmentFile<SegmentInfo>;
   private namesCache: SegmentNames | null = null;
   private pathsCache: string[] | null = null;
+  private daysCache: { first: number; last: number } | null = null;
 
   constructor(path: string) {
     this.file = new SegmentFile<SegmentInfo>(path);
@@ -152,6 +153,16 @@ export class Segment {
         buffer.toString('utf8', offsets[i - low]! - first, offsets[i - low + 1]! - first),
       );
     return found;
+  }
+
+  /** Its first and last days (YYYYMMDD), two cells read once. */
+  days(): { first: number; last: number } {
+    if (!this.daysCache)
+      this.daysCache =
+        this.count === 0
+          ? { first: 0, last: 0 }
+          : { first: this.file.at('day', 0), last: this.file.at('day', this.count - 1) };
+    return this.daysCache;
   }
 
   dayOf(position: number): string {

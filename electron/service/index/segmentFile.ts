@@ -168,14 +168,43 @@ export class SegmentFile<Info> {
 
   /** Elements [start, start + count) of a section, read from the file (or the kept copy). */
   range<T extends TypedArray>(name: string, start: number, count: number): T {
+    return this.read<T>(name, start, count, null);
+  }
+
+  /**
+   * Like range, but read into `scratch` (grown when too small) rather than fresh memory, for the
+   * many short-lived reads of one query: fresh memory is slow to touch on a busy machine, and the
+   * result is only valid until the scratch is used again.
+   */
+  rangeInto<T extends TypedArray>(
+    name: string,
+    start: number,
+    count: number,
+    scratch: { buffer: ArrayBuffer },
+  ): T {
+    return this.read<T>(name, start, count, scratch);
+  }
+
+  private read<T extends TypedArray>(
+    name: string,
+    start: number,
+    count: number,
+    scratch: { buffer: ArrayBuffer } | null,
+  ): T {
     const kept = this.cache.get(name);
     if (kept) return kept.subarray(start, start + count) as T;
     const entry = this.entry(name);
     const width = WIDTH[entry.kind];
     if (start < 0 || count < 0 || start + count > entry.length)
       throw new SegmentFileError(`${this.path}: ${name}[${start}, +${count}) is out of range`);
-    const buffer = new ArrayBuffer(count * width);
-    const bytes = new Uint8Array(buffer);
+    let buffer: ArrayBuffer;
+    if (scratch === null) buffer = new ArrayBuffer(count * width);
+    else {
+      if (scratch.buffer.byteLength < count * width)
+        scratch.buffer = new ArrayBuffer(Math.max(count * width, scratch.buffer.byteLength * 2));
+      buffer = scratch.buffer;
+    }
+    const bytes = new Uint8Array(buffer, 0, count * width);
     let done = 0;
     while (done < bytes.length) {
       const read = readSync(
@@ -193,11 +222,11 @@ export class SegmentFile<Info> {
       case 'u8':
         return bytes as T;
       case 'u16':
-        return new Uint16Array(buffer) as T;
+        return new Uint16Array(buffer, 0, count) as T;
       case 'u32':
-        return new Uint32Array(buffer) as T;
+        return new Uint32Array(buffer, 0, count) as T;
       default:
-        return new Float64Array(buffer) as T;
+        return new Float64Array(buffer, 0, count) as T;
     }
   }
 

@@ -84,10 +84,6 @@ export class Rows {
     return timeOfSeconds(segment.file.at('meta', position) & SECONDS_MASK);
   }
 
-  isEvent(segment: Segment, position: number): boolean {
-    return (segment.file.at('meta', position) & EVENT_BIT) !== 0;
-  }
-
   hasSource(segment: Segment, position: number): boolean {
     return (segment.file.at('meta', position) & SOURCE_BIT) !== 0;
   }
@@ -104,8 +100,16 @@ export class Rows {
       const last = positions[j - 1]!;
       const texts = segment.texts(first, last + 1);
       const extras = segment.extras(first, last + 1);
+      // And their fields, a range of each column: cell by cell, a few pages of search results
+      // would pass the cells a column is read by before it is read whole (segmentFile.ts).
+      const columns = columnsOf(segment, first, last + 1);
+      const names = segment.names();
+      const paths = segment.paths();
       for (let k = i; k < j; k++) {
         const position = positions[k]!;
+        const at = position - first;
+        const pair = columns.pair[at]!;
+        const meta = columns.meta[at]!;
         const json = extras.get(position);
         const rich = json === undefined ? null : (JSON.parse(json) as Extras);
         let text = texts[position - first]!;
@@ -115,16 +119,16 @@ export class Rows {
         }
         const message: Message = {
           id: segment.base + position,
-          conversation: this.conversation(segment, position),
-          day: this.day(segment, position),
-          time: this.time(segment, position),
-          speaker: this.speaker(segment, position),
+          conversation: names.conversations[names.pairs[pair * 2]!]!,
+          day: dayOfNumber(columns.day[at]!),
+          time: timeOfSeconds(meta & SECONDS_MASK),
+          speaker: names.speakers[names.pairs[pair * 2 + 1]!]!,
           text,
-          path: this.path(segment, position),
-          line: this.line(segment, position),
+          path: paths[columns.file[at]!]!,
+          line: columns.line[at]!,
         };
         if (rich) Object.assign(message, rich);
-        if (this.isEvent(segment, position)) message.kind = 'event';
+        if ((meta & EVENT_BIT) !== 0) message.kind = 'event';
         out.push(message);
       }
       i = j;
@@ -138,6 +142,19 @@ export class Rows {
     const json = segment.extras(position, position + 1).get(position);
     return json === undefined ? undefined : (JSON.parse(json) as Extras).sourceId;
   }
+}
+
+/** The columns a message is made of, for positions [start, end). */
+function columnsOf(segment: Segment, start: number, end: number) {
+  const read = <T extends Uint32Array | Uint16Array>(name: string) =>
+    segment.file.range<T>(name, start, end - start);
+  return {
+    day: read<Uint32Array>('day'),
+    meta: read<Uint32Array>('meta'),
+    pair: read<Uint16Array | Uint32Array>('pair'),
+    file: read<Uint16Array | Uint32Array>('file'),
+    line: read<Uint32Array>('line'),
+  };
 }
 
 /**
