@@ -8,6 +8,8 @@ import { foldUnits } from '../../../shared/query/fold';
 import { buildGrams } from './gramBuild';
 import { POSITION_FACTOR, type SegmentInfo, type SegmentNames } from './segment';
 import { writeSegmentFile, type TypedArray } from './segmentFile';
+import { Growable, u32 } from './growable';
+import { narrowed, timeOrder } from './rowOrder';
 
 /** One message as the index takes it. */
 export interface IndexRow {
@@ -31,28 +33,6 @@ export interface IndexRow {
   refs: readonly number[];
 }
 
-class Growable<T extends Uint32Array | Uint16Array | Uint8Array | Float64Array> {
-  length = 0;
-  constructor(
-    public values: T,
-    private readonly make: (size: number) => T,
-  ) {}
-  push(value: number): void {
-    if (this.length === this.values.length) this.reserve(this.length + 1);
-    this.values[this.length++] = value;
-  }
-  reserve(size: number): void {
-    if (size <= this.values.length) return;
-    const next = this.make(Math.max(size, this.values.length * 2, 1024));
-    next.set(this.values.subarray(0, this.length) as never);
-    this.values = next;
-  }
-  view(): T {
-    return this.values.subarray(0, this.length) as T;
-  }
-}
-
-const u32 = (size: number) => new Uint32Array(size);
 const encoder = new TextEncoder();
 
 function intern(table: Map<string, number>, value: string): number {
@@ -236,7 +216,19 @@ export class SegmentBuilder {
    */
   write(path: string, base: number): { positions: Uint32Array; bytes: number } {
     const count = this.day.length;
-    const order = this.timeOrder();
+    const order = timeOrder(
+      this.day.values,
+      this.meta.values,
+      this.pair.values,
+      this.file.values,
+      this.line.values,
+      this.day.length,
+      {
+        conversations: [...this.conversations.keys()],
+        pairs: this.pairList,
+        paths: [...this.paths.keys()],
+      },
+    );
     const positions = new Uint32Array(count);
     for (let p = 0; p < count; p++) positions[order[p]!] = p;
 
@@ -332,47 +324,4 @@ export class SegmentBuilder {
     const bytes = writeSegmentFile(path, info, sections);
     return { positions, bytes };
   }
-
-  /** Rows in time order: day, time, then conversation and file by name, then line. */
-  private timeOrder(): Uint32Array {
-    const count = this.day.length;
-    const conversationRank = ranks([...this.conversations.keys()]);
-    const pathRank = ranks([...this.paths.keys()]);
-    const pairConversation = new Uint32Array(this.pairList.length / 2);
-    for (let i = 0; i < pairConversation.length; i++)
-      pairConversation[i] = conversationRank[this.pairList[i * 2]!]!;
-    const day = this.day.values;
-    const meta = this.meta.values;
-    const pair = this.pair.values;
-    const file = this.file.values;
-    const line = this.line.values;
-    const order = new Uint32Array(count);
-    for (let i = 0; i < count; i++) order[i] = i;
-    order.sort(
-      (a, b) =>
-        day[a]! - day[b]! ||
-        (meta[a]! & 0x1ffff) - (meta[b]! & 0x1ffff) ||
-        pairConversation[pair[a]!]! - pairConversation[pair[b]!]! ||
-        pathRank[file[a]!]! - pathRank[file[b]!]! ||
-        line[a]! - line[b]! ||
-        a - b,
-    );
-    return order;
-  }
-}
-
-/** The values as 16-bit numbers when they all fit. */
-function narrowed(values: Uint32Array): Uint16Array | Uint32Array {
-  for (let i = 0; i < values.length; i++) if (values[i]! > 0xffff) return values;
-  return Uint16Array.from(values);
-}
-
-/** rank[i] = position of values[i] in code-point order. */
-function ranks(values: string[]): Uint32Array {
-  const sorted = values
-    .map((value, index) => ({ value, index }))
-    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  const rank = new Uint32Array(values.length);
-  sorted.forEach((entry, position) => (rank[entry.index] = position));
-  return rank;
 }
