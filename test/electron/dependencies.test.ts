@@ -27,12 +27,13 @@ function packagesLoaded(bundle: string): string[] {
   return [...names].sort();
 }
 
-/** What the CLI runs: its entry, the commands it loads on demand, and the reading and writing workers. */
+/** What the CLI runs: its entry, the commands it loads on demand, and its worker threads. */
 const CLI_BUNDLES = [
   'cli.js',
   ...['stats', 'search', 'export', 'serve'].map((command) => `commands/${command}.js`),
   'service/store/ingestWorker.js',
   'service/store/writeWorker.js',
+  'service/store/statWorker.js',
 ];
 
 describe('the built program', () => {

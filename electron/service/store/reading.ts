@@ -18,7 +18,8 @@ import { Hidden, Rows, type LiveSegment } from './rows';
 import { readSource } from './sources';
 import { trace } from './trace';
 import type { SyncOptions } from './sync';
-import { builtScript, SegmentWriter } from './writer';
+import { builtScript } from './workerScript';
+import { SegmentWriter } from './writer';
 
 /** Reading gives the event loop a turn at least this often (ms). */
 const YIELD_MS = 50;

@@ -8,7 +8,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 /** Bumped whenever the tables or the segment format change; any other version is rebuilt. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -80,6 +80,15 @@ CREATE INDEX folded_by_original ON folded (of);
 -- file was added, removed or renamed, and the folder need not be listed again.
 -- Every folder walked: its time when last listed (-1: it could not be opened), and how many
 -- files in it were not worth reading. A folder whose time is unchanged is not listed again.
+-- The files' paths (UTF-8, NUL between), sizes and times (float64 arrays) as three blobs,
+-- written with every change of files: what the "nothing changed" check reads (known.ts).
+CREATE TABLE known (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  count INTEGER NOT NULL,
+  paths BLOB NOT NULL,
+  sizes BLOB NOT NULL,
+  mtimes BLOB NOT NULL
+) STRICT;
 CREATE TABLE folders (
   path TEXT PRIMARY KEY,
   mtime REAL NOT NULL,

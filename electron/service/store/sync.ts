@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../../shared/model';
 import { checkArchiveFolder } from '../archiveFolder';
 import { applyChanges } from './apply';
 import { beginWriting, findChanges, listArchive, withoutTouched } from './changes';
-import { nothingChanged, StoredFiles } from './known';
+import { nothingChanged, saveKnown, StoredFiles } from './known';
 import { loadSegments, type LiveSegment } from './rows';
 import { readMeta } from './schema';
 import { trace } from './trace';
@@ -105,6 +105,7 @@ export async function syncStore(
       stored = new StoredFiles(db);
       ({ pending, removed } = await findChanges(db, candidates, stored, options));
       if (pending.length === 0 && removed.length === 0) {
+        saveKnown(db);
         db.exec('COMMIT');
         return report;
       }
@@ -112,10 +113,12 @@ export async function syncStore(
     // Files only touched (a checkout, a backup tool) keep their rows and ids.
     pending = await withoutTouched(db, pending, stored);
     if (pending.length === 0 && removed.length === 0) {
+      saveKnown(db);
       db.exec('COMMIT');
       return report;
     }
     await applyChanges(db, report, { stored, pending, removed }, options, named);
+    saveKnown(db);
     db.exec('COMMIT');
     trace('compacted');
     return report;

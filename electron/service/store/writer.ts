@@ -6,11 +6,10 @@
  * segment while reading goes on. Used only when no reading worker is busy on that core
  * (reading.ts); ingest.ts decides when to hand rows over.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BuilderState, SegmentBuilder } from '../index/segmentBuild';
 import { trace } from './trace';
+import { builtScript } from './workerScript';
 
 /** A segment to write, as the write worker is given it. */
 export interface WriteJob {
@@ -88,17 +87,4 @@ export class SegmentWriter {
     this.worker = worker;
     return worker;
   }
-}
-
-/**
- * A worker script built beside this bundle (dist/service/store/NAME), or null: only the built
- * bundles (CommonJS) have __dirname; run from sources, the work is done on the calling thread.
- */
-export function builtScript(name: string): string | null {
-  if (typeof __dirname === 'undefined') return null;
-  for (const folder of [__dirname, join(__dirname, '..')]) {
-    const path = join(folder, 'service', 'store', name);
-    if (existsSync(path)) return path;
-  }
-  return null;
 }

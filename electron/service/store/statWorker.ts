@@ -1,0 +1,23 @@
+/**
+ * The stat worker: checks chunks of the known files beside the thread that opens the store
+ * (knownRows.ts checkChunks). Built as a small bundle of its own
+ * (dist/service/store/statWorker.js), so that it starts in milliseconds.
+ */
+import { workerData } from 'node:worker_threads';
+import { checkChunks } from './knownRows';
+
+export interface StatJob {
+  root: string;
+  /** The paths, NUL between (one string is copied to a thread far faster than 100,000). */
+  paths: string;
+  sizes: Float64Array;
+  mtimes: Float64Array;
+  shared: SharedArrayBuffer;
+}
+
+const job = workerData as StatJob;
+checkChunks(
+  { paths: job.paths.split('\0'), sizes: job.sizes, mtimes: job.mtimes },
+  job.root,
+  new Int32Array(job.shared),
+);
