@@ -59,6 +59,7 @@ interface QueryFigures {
   hits: number;
   naive: number;
   naiveMs: number;
+  first: number;
 }
 
 interface PhaseFigures {
@@ -105,11 +106,13 @@ async function runPhase(phase: string, archive: string, cache: string): Promise<
         hits = store.search(query, { limit: 20, order: 'newest' }).total;
         times.push(performance.now() - start);
       }
-      times.sort((a, b) => a - b);
+      // The first run is printed apart: later runs find the query's decoded lists kept.
+      const sorted = [...times].sort((a, b) => a - b);
       return {
         query,
-        p50: times[Math.floor(RUNS * 0.5)]!,
-        p95: times[Math.floor(RUNS * 0.95)]!,
+        first: times[0]!,
+        p50: sorted[Math.floor(RUNS * 0.5)]!,
+        p95: sorted[Math.floor(RUNS * 0.95)]!,
         hits,
         naive: 0,
         naiveMs: 0,
@@ -348,13 +351,13 @@ async function main(): Promise<void> {
         `  Query in process (first page of 20 + total + facets, ${RUNS} runs), target p95 ≤ ${targets.p95} ms`,
       );
       print(
-        `  ${'class'.padEnd(22)} ${'query'.padEnd(16)} ${pad('p50 ms', 8)} ${pad('p95 ms', 8)} ${pad('hits', 10)} ${pad('naive', 10)} ${pad('naive ms', 9)}`,
+        `  ${'class'.padEnd(22)} ${'query'.padEnd(16)} ${pad('first', 8)} ${pad('p50 ms', 8)} ${pad('p95 ms', 8)} ${pad('hits', 10)} ${pad('naive', 10)} ${pad('naive ms', 9)}`,
       );
       QUERIES.forEach(({ label, query }, index) => {
         const q = reopen.queries![index]!;
         const wide = [...query].filter((c) => c.charCodeAt(0) > 0x2e80).length;
         print(
-          `  ${label.padEnd(22)} ${query.padEnd(16 - wide)} ${pad(ms(q.p50), 8)} ${pad(ms(q.p95), 8)} ${pad(q.hits.toLocaleString('en-US'), 10)} ${pad(q.naive.toLocaleString('en-US'), 10)} ${pad(ms(q.naiveMs), 9)}   ${verdict(q.p95 <= targets.p95 && q.hits === q.naive)}`,
+          `  ${label.padEnd(22)} ${query.padEnd(16 - wide)} ${pad(ms(q.first), 8)} ${pad(ms(q.p50), 8)} ${pad(ms(q.p95), 8)} ${pad(q.hits.toLocaleString('en-US'), 10)} ${pad(q.naive.toLocaleString('en-US'), 10)} ${pad(ms(q.naiveMs), 9)}   ${verdict(q.p95 <= targets.p95 && q.hits === q.naive)}`,
         );
       });
       print('');

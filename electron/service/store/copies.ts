@@ -15,12 +15,14 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { compareStrings } from '../../../shared/archive/compare';
-import { POSITION_FACTOR, REF_SOURCE, SECONDS_MASK } from '../index/segment';
+import { POSITION_FACTOR, REF_SOURCE, SECONDS_MASK, SOURCE_BIT } from '../index/segment';
 import { countOverlaps, PairCounts } from './overlapCounts';
 import { Hidden, type LiveSegment, type Rows } from './rows';
 
 interface Member {
   live: LiveSegment;
+  /** The segment's index in the rows' segments. */
+  segment: number;
   position: number;
 }
 
@@ -29,8 +31,11 @@ export interface MemberInfo extends Member {
   conversation: string;
   path: string;
   line: number;
-  /** Day, time and speaker, from the columns: with the shared key, what overlaps compare. */
-  stamp: string;
+  /** Day, time and speaker, from the columns: with the shared key, what overlaps compare
+   *  (stampOf; kept apart, as a string made for every member of a big archive costs seconds). */
+  day: number;
+  seconds: number;
+  speaker: string;
   /** Whether the message has an id of its own in its export (then copies go by that id). */
   hasSource: boolean;
   deleted: boolean;
@@ -64,18 +69,43 @@ export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
     overlaps: new Map(),
   };
   const pairs = new PairCounts();
-  const describe = (member: Member): MemberInfo => {
-    const { segment } = member.live;
-    const p = member.position;
+  // A store read afresh joins every row: its columns are read whole, once per segment, rather
+  // than cell by cell (six lookups per row cost seconds at 10M messages).
+  const whole = scope.keys === 'all' ? rows.segments.map(wholeColumns) : null;
+  const describe = ({ live, segment: s, position: p }: Member): MemberInfo => {
+    const { segment } = live;
+    const columns = whole?.[s];
+    if (columns) {
+      const pair = columns.pair[p]!;
+      const meta = columns.meta[p]!;
+      return {
+        live,
+        segment: s,
+        position: p,
+        id: segment.base + p,
+        conversation: columns.conversations[pair]!,
+        path: columns.paths[columns.file[p]!]!,
+        line: columns.line[p]!,
+        day: columns.day[p]!,
+        seconds: meta & SECONDS_MASK,
+        speaker: columns.speakers[pair]!,
+        hasSource: (meta & SOURCE_BIT) !== 0,
+        deleted: (live.hidden[p]! & Hidden.deleted) !== 0,
+      };
+    }
     return {
-      ...member,
+      live,
+      segment: s,
+      position: p,
       id: segment.base + p,
       conversation: rows.conversation(segment, p),
       path: rows.path(segment, p),
       line: rows.line(segment, p),
-      stamp: `${segment.day()[p]}\u0000${segment.meta()[p]! & SECONDS_MASK}\u0000${rows.speaker(segment, p)}`,
+      day: segment.day()[p]!,
+      seconds: segment.meta()[p]! & SECONDS_MASK,
+      speaker: rows.speaker(segment, p),
       hasSource: rows.hasSource(segment, p),
-      deleted: (member.live.hidden[p]! & Hidden.deleted) !== 0,
+      deleted: (live.hidden[p]! & Hidden.deleted) !== 0,
     };
   };
   // Texts and ids are read only for members that may be copies: of one conversation, in
@@ -91,7 +121,7 @@ export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
     if (result.examined)
       for (const member of members) if (!member.hasSource) result.examined.add(member.id);
     for (const group of candidatesByConversation(members.filter((m) => !m.hasSource && !m.deleted)))
-      assignCopies(group, (member) => `${member.stamp}\u0000${textOf(member)}`, result);
+      assignCopies(group, (member) => `${stampOf(member)}\u0000${textOf(member)}`, result);
     countOverlaps(members, scope, pairs);
   }
   // Id runs: copies of messages with ids (a re-export holds a message under its id even when
@@ -104,6 +134,35 @@ export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
   }
   result.overlaps = pairs.toMap();
   return result;
+}
+
+/** The columns `describe` reads, whole, for one segment; each pair's names looked up once. */
+function wholeColumns({ segment }: LiveSegment) {
+  const names = segment.names();
+  const pairs = names.pairs.length / 2;
+  return {
+    pair: segment.pair(),
+    file: segment.files(),
+    line: segment.file.section<Uint32Array>('line'),
+    day: segment.day(),
+    meta: segment.meta(),
+    paths: segment.paths(),
+    conversations: Array.from(
+      { length: pairs },
+      (_, i) => names.conversations[names.pairs[i * 2]!]!,
+    ),
+    speakers: Array.from({ length: pairs }, (_, i) => names.speakers[names.pairs[i * 2 + 1]!]!),
+  };
+}
+
+/** Day, time and speaker as one string. */
+export function stampOf(member: MemberInfo): string {
+  return `${member.day}\u0000${member.seconds}\u0000${member.speaker}`;
+}
+
+/** Whether two members have the same day, time and speaker. */
+export function sameStamp(a: MemberInfo, b: MemberInfo): boolean {
+  return a.day === b.day && a.seconds === b.seconds && a.speaker === b.speaker;
 }
 
 /** Members grouped by conversation, keeping only groups that span several files. */
@@ -155,7 +214,8 @@ function* runs(
       }
       const packed = arrays[best]![heads[best]!]!;
       heads[best]!++;
-      if (accept(current)) run.push({ live: segments[best]!, position: packed % POSITION_FACTOR });
+      if (accept(current))
+        run.push({ live: segments[best]!, segment: best, position: packed % POSITION_FACTOR });
     }
   }
   for (const value of wanted) {
@@ -176,7 +236,7 @@ function* runs(
         i < values.length && Math.floor(values[i]! / POSITION_FACTOR) === value;
         i++
       )
-        run.push({ live, position: values[i]! % POSITION_FACTOR });
+        run.push({ live, segment: s, position: values[i]! % POSITION_FACTOR });
     });
     if (run.length > 1) yield run;
   }

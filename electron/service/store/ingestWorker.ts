@@ -1,12 +1,12 @@
 /**
  * The ingest worker: reads some of a sync's files into segments of its own, on the second core,
- * while the sync's thread reads the others (store/reading.ts). Built as a bundle of its own
- * (dist/service/store/ingestWorker.js).
+ * taking them from the list it shares with the sync's thread (store/reading.ts). Built as a
+ * bundle of its own (dist/service/store/ingestWorker.js).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../../../shared/errors';
 import { Ingest } from './ingest';
-import { readInto, type IngestJob, type WorkerMessage } from './reading';
+import { claimer, readInto, type IngestJob, type WorkerMessage } from './reading';
 
 async function run(job: IngestJob): Promise<WorkerMessage> {
   const counter = new BigInt64Array(job.counter as SharedArrayBuffer);
@@ -20,6 +20,7 @@ async function run(job: IngestJob): Promise<WorkerMessage> {
     job.files,
     { root: job.root, timeZone: () => job.timeZone },
     () => parentPort!.postMessage({ type: 'progress' } satisfies WorkerMessage),
+    claimer(new Int32Array(job.next as SharedArrayBuffer), job.files.length),
   );
   ingest.flush();
   return {

@@ -3,7 +3,7 @@
  * counted from the runs of candidate copies the join finds, and kept up to date as files change
  * (what a run holds now is added, what it held before is taken away).
  */
-import type { CopyScope, MemberInfo } from './copies';
+import { sameStamp, stampOf, type CopyScope, type MemberInfo } from './copies';
 
 /** Adds to the overlap counts the change this run's members make (now, less before). */
 export function countOverlaps(
@@ -16,19 +16,18 @@ export function countOverlaps(
   // The usual run across conversations: one message, once in each (no deletion to undo).
   if (
     scope.keys === 'all' &&
-    members.every((member) => member.stamp === members[0]!.stamp && !member.deleted) &&
+    members.every((member) => sameStamp(member, members[0]!) && !member.deleted) &&
     new Set(members.map((member) => member.conversation)).size === members.length
   ) {
-    const indexes = members.map((member) => pairs.indexOf(member.conversation));
-    for (let i = 0; i < indexes.length; i++)
-      for (let j = i + 1; j < indexes.length; j++) pairs.add(indexes[i]!, indexes[j]!, 1);
+    pairs.addSet(members.map((member) => pairs.indexOf(member.conversation)));
     return;
   }
   const add = (list: readonly MemberInfo[], sign: number) => {
     const byStamp = new Map<string, Map<number, Map<string, number>>>();
     for (const member of list) {
-      let conversations = byStamp.get(member.stamp);
-      if (!conversations) byStamp.set(member.stamp, (conversations = new Map()));
+      const stamp = stampOf(member);
+      let conversations = byStamp.get(stamp);
+      if (!conversations) byStamp.set(stamp, (conversations = new Map()));
       const conversation = pairs.indexOf(member.conversation);
       let files = conversations.get(conversation);
       if (!files) conversations.set(conversation, (files = new Map()));
@@ -64,6 +63,9 @@ export class PairCounts {
   private readonly names: string[] = [];
   private readonly index = new Map<string, number>();
   private readonly counts = new Map<number, number>();
+  /** Sets of conversations that shared one message, and how many: the same few sets come back
+   *  for most messages (an archive exported several times), so each pair is added once per set. */
+  private readonly sets = new Map<string, { indexes: number[]; count: number }>();
 
   indexOf(conversation: string): number {
     let index = this.index.get(conversation);
@@ -80,8 +82,21 @@ export class PairCounts {
     this.counts.set(key, (this.counts.get(key) ?? 0) + count);
   }
 
+  /** One message shared by every conversation of `indexes` (each once). */
+  addSet(indexes: number[]): void {
+    indexes.sort((a, b) => a - b);
+    const key = indexes.join(',');
+    const set = this.sets.get(key);
+    if (set) set.count++;
+    else this.sets.set(key, { indexes, count: 1 });
+  }
+
   /** As "a\u0000b" (a before b in code-point order) -> count. */
   toMap(): Map<string, number> {
+    for (const { indexes, count } of this.sets.values())
+      for (let i = 0; i < indexes.length; i++)
+        for (let j = i + 1; j < indexes.length; j++) this.add(indexes[i]!, indexes[j]!, count);
+    this.sets.clear();
     const out = new Map<string, number>();
     for (const [key, count] of this.counts) {
       const a = this.names[Math.floor(key / 0x4000000)]!;

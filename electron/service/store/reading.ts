@@ -42,42 +42,62 @@ export interface ToRead {
 
 /** What reading some files gave: one result per file, in the order given. */
 export interface ReadBatch {
-  results: Omit<Recorded, 'stored'>[];
+  results: ReadResult[];
   repeats: Repeat[];
   segments: SegmentWritten[];
 }
 
+/** A file read, and its index in the files of the sync. */
+export type ReadResult = Omit<Recorded, 'stored'> & { index: number };
+
+/** Files taken at once from the list two threads share: a run of neighbours (mostly one
+ *  conversation), short enough that neither thread is left with much when the other ends. */
+const CLAIM = 16;
+
+/** Takes the next files to read from `files`, for whichever thread asks first. */
+export function claimer(next: Int32Array, count: number): () => number[] {
+  return () => {
+    const from = Atomics.add(next, 0, CLAIM);
+    const indexes: number[] = [];
+    for (let index = from; index < Math.min(from + CLAIM, count); index++) indexes.push(index);
+    return indexes;
+  };
+}
+
 /**
- * Reads `files` into `ingest` (their rows go into its segments as they fill), one after another.
- * Used by the sync and by the ingest worker alike.
+ * Reads files of `files` into `ingest` (their rows go into its segments as they fill), one after
+ * another, as long as `claim` gives any. Used by the sync and by the ingest worker alike.
  */
 export async function readInto(
   ingest: Ingest,
   files: readonly ToRead[],
   options: { root: string; timeZone: () => string },
   onDone: () => void,
-): Promise<Omit<Recorded, 'stored'>[]> {
-  const results: Omit<Recorded, 'stored'>[] = new Array(files.length);
+  claim: () => number[],
+): Promise<ReadResult[]> {
+  const results: ReadResult[] = [];
   let slice = performance.now();
-  for (let index = 0; index < files.length; index++) {
-    const file = files[index]!;
-    const recorder = ingest.file(file.id, file.path);
-    const result = await readSource(file.path, options, (path) => recorder.source(path));
-    recorder.record.companions = result.companions;
-    results[index] = {
-      record: recorder.record,
-      id: file.id,
-      source: { size: result.size, mtime: result.mtime, hash: result.hash },
-      pendingMessages: recorder.finish(),
-    };
-    onDone();
-    // Files are read synchronously: let the process answer (progress, other requests) now
-    // and then.
-    if (performance.now() - slice > YIELD_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      slice = performance.now();
+  for (let claimed = claim(); claimed.length > 0; claimed = claim())
+    for (const index of claimed) {
+      const file = files[index]!;
+      const recorder = ingest.file(file.id, file.path);
+      const result = await readSource(file.path, options, (path) => recorder.source(path));
+      recorder.record.companions = result.companions;
+      results.push({
+        index,
+        record: recorder.record,
+        id: file.id,
+        source: { size: result.size, mtime: result.mtime, hash: result.hash },
+        pendingMessages: recorder.finish(),
+      });
+      onDone();
+      // Files are read synchronously: let the process answer (progress, other requests) now
+      // and then.
+      if (performance.now() - slice > YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
     }
-  }
   return results;
 }
 
@@ -85,9 +105,10 @@ export async function readInto(
 const WORKER_FILES = 64;
 
 /**
- * Reads the pending files: on two cores, half of them (by size) in a worker thread with an
- * ingest of its own, the rest here, each writing its own segments; ids come from one shared
- * counter. Returns every file's record, in the order of `pending`.
+ * Reads the pending files: on two cores, a worker thread with an ingest of its own and this one
+ * take runs of files from one shared list until none is left (so neither waits for the other at
+ * the end, as with halves fixed in advance), each writing its own segments; ids come from one
+ * shared counter. Returns every file's record, in the order of `pending`.
  */
 export async function readFiles(
   pending: readonly { path: string; absolute: string }[],
@@ -107,10 +128,9 @@ export async function readFiles(
   let done = 0;
   const progress = () => options.onProgress?.(++done, files.length);
   const script = pending.length >= WORKER_FILES ? builtScript('ingestWorker.js') : null;
-  // The worker takes the first half of the files: neighbours in path order are mostly one
-  // conversation, so each side's segments stay mostly whole conversations.
-  const split = script ? Math.floor(pending.length / 2) : 0;
-  if (split > 0) trace(`reading ${split} of ${pending.length} files in a worker`);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const claim = claimer(next, files.length);
+  if (script) trace(`reading ${files.length} files here and in a worker`);
   else {
     // One thread reads everything (a few files, perhaps one huge export): the second core
     // writes its segments meanwhile.
@@ -118,14 +138,28 @@ export async function readFiles(
     if (writer) ingest.writeInBackground(writer);
   }
   const [theirs, ours] = await Promise.all([
-    split > 0 && script
-      ? readInWorker(script, files.slice(0, split), counter, options, progress)
+    script
+      ? readInWorker(script, files, next, counter, options, progress).then((batch) => {
+          trace(`the worker ended (${batch.results.length} files)`);
+          return batch;
+        })
       : Promise.resolve({ results: [], repeats: [], segments: [] } as ReadBatch),
-    readInto(ingest, files.slice(split), options, progress),
+    readInto(ingest, files, options, progress, claim).then((results) => {
+      if (script) {
+        trace(`this thread ended (${results.length} files)`);
+        // Its last segment is written while the worker ends its own files.
+        ingest.flush();
+      }
+      return results;
+    }),
   ]);
-  const results = [...theirs.results, ...ours];
+  const results: ReadResult[] = new Array(files.length);
+  for (const result of [...theirs.results, ...ours]) results[result.index] = result;
   return {
-    recorded: results.map((result) => ({ ...result, stored: stored.get(result.record.path) })),
+    recorded: results.map(({ index: _index, ...result }) => ({
+      ...result,
+      stored: stored.get(result.record.path),
+    })),
     repeats: theirs.repeats,
     segments: theirs.segments,
   };
@@ -135,6 +169,7 @@ export async function readFiles(
 function readInWorker(
   script: string,
   files: readonly ToRead[],
+  next: Int32Array,
   counter: BigInt64Array,
   options: SyncOptions,
   progress: () => void,
@@ -147,6 +182,7 @@ function readInWorker(
         timeZone: options.timeZone(),
         merges: [...options.merges],
         files,
+        next: next.buffer,
         counter: counter.buffer,
       } satisfies IngestJob,
     });
@@ -169,6 +205,8 @@ export interface IngestJob {
   timeZone: string;
   merges: [string, string][];
   files: readonly ToRead[];
+  /** The index of the next file to read, shared with the sync's thread (claimer). */
+  next: ArrayBufferLike;
   counter: ArrayBufferLike;
 }
 
