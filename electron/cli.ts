@@ -11,6 +11,7 @@
 import { join } from 'node:path';
 import { errorDetails } from '../shared/errors';
 import { printableLines } from './commands/terminal';
+import { nodeTooOld } from './commands/usage';
 
 const USAGE = `Usage: scrollback <command> [options]
 
@@ -50,6 +51,11 @@ function loadCommand(name: string): Command {
 }
 
 async function main(argv: string[]): Promise<number> {
+  const tooOld = nodeTooOld(process.versions.node);
+  if (tooOld) {
+    process.stderr.write(`${tooOld}\n`);
+    return 1;
+  }
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${USAGE}\n`);

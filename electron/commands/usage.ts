@@ -61,3 +61,14 @@ export function formatCount(value: number): string {
 export function plural(count: number, noun: string): string {
   return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** The oldest Node.js the commands run on (node:sqlite, process.getBuiltinModule). */
+export const REQUIRED_NODE = [22, 12] as const;
+
+/** A sentence for the user when `version` (process.versions.node) is too old, else null. */
+export function nodeTooOld(version: string): string | null {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const [needMajor, needMinor] = REQUIRED_NODE;
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return null;
+  return `scrollback needs Node.js ${needMajor}.${needMinor} or newer; this is Node.js ${version}.`;
+}
