@@ -135,25 +135,25 @@ export function nothingChanged(db: DatabaseSync, root: string, options: SyncOpti
   if (!foldersUnchanged(db, root)) return false;
   const settings = settingsChanged(db, options);
   if (settings.zone || settings.merges) return false;
-  const known = loadKnown(db);
-  if (!known) return filesUnchangedHere(db, root);
-  if (known.count === 0) return true;
-  const script = known.count >= PARALLEL_FILES ? builtScript('statWorker.js') : null;
-  const list = { paths: known.paths.split('\0'), sizes: known.sizes, mtimes: known.mtimes };
-  const shared = new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * 4));
-  const worker = script
-    ? new Worker(script, {
-        workerData: {
-          root,
-          paths: known.paths,
-          sizes: known.sizes,
-          mtimes: known.mtimes,
-          shared: shared.buffer,
-        } satisfies StatJob,
-      })
-    : null;
+  const row = db.prepare('SELECT count FROM known WHERE id = 1').get() as
+    { count: number } | undefined;
+  if (row?.count === 0) return true;
+  // Started first: it boots (~100 ms) while the list is read.
+  const script = (row?.count ?? 0) >= PARALLEL_FILES ? builtScript('statWorker.js') : null;
+  const worker = script ? new Worker(script) : null;
   worker?.unref();
   try {
+    const known = loadKnown(db);
+    if (!known) return filesUnchangedHere(db, root);
+    const shared = new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * 4));
+    worker?.postMessage({
+      root,
+      paths: known.paths,
+      sizes: known.sizes,
+      mtimes: known.mtimes,
+      shared: shared.buffer,
+    } satisfies StatJob);
+    const list = { paths: known.paths.split('\0'), sizes: known.sizes, mtimes: known.mtimes };
     checkChunks(list, root, shared);
     return waitForOthers(shared, WORKER_PATIENCE_MS) && !anyChanged(shared);
   } finally {

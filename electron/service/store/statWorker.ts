@@ -3,7 +3,7 @@
  * (knownRows.ts checkChunks). Built as a small bundle of its own
  * (dist/service/store/statWorker.js), so that it starts in milliseconds.
  */
-import { workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { checkChunks } from './knownRows';
 
 export interface StatJob {
@@ -15,9 +15,11 @@ export interface StatJob {
   shared: SharedArrayBuffer;
 }
 
-const job = workerData as StatJob;
-checkChunks(
-  { paths: job.paths.split('\0'), sizes: job.sizes, mtimes: job.mtimes },
-  job.root,
-  new Int32Array(job.shared),
+// Started before the list is read; it comes as the one message.
+parentPort!.once('message', (job: StatJob) =>
+  checkChunks(
+    { paths: job.paths.split('\0'), sizes: job.sizes, mtimes: job.mtimes },
+    job.root,
+    new Int32Array(job.shared),
+  ),
 );

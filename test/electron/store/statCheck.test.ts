@@ -52,9 +52,10 @@ describe('checking files on two threads', () => {
       mtimes: known.mtimes,
       shared: shared.buffer as SharedArrayBuffer,
     };
-    const worker = new Worker(script, { workerData: job });
+    const worker = new Worker(script);
     // Let the worker start, so that it takes its share of the chunks.
     await new Promise((resolve) => worker.once('online', resolve));
+    worker.postMessage(job);
     try {
       checkChunks(known, job.root, shared);
       expect(waitForOthers(shared, 10_000)).toBe(true);
