@@ -77,7 +77,8 @@ describe('scrollback stats on a folder large enough to be read on two cores', ()
     const { openSynced } = await import('../../fixtures/store');
     const archive = tempArchive();
     try {
-      // 120 files: the built CLI hands half of them to its reading worker.
+      // 120 files: the built CLI reads them on two threads, which take runs of files from one
+      // list (how many each gets depends on when the worker starts).
       for (let i = 0; i < 120; i++) {
         const day = `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`;
         archive.write(
@@ -91,7 +92,12 @@ describe('scrollback stats on a folder large enough to be read on two cores', ()
       }
       const run = runCli(['stats', archive.root, '--json'], { SCROLLBACK_TRACE: '1' });
       expect(run.status).toBe(0);
-      expect(run.stderr).toContain('reading 60 of 120 files in a worker');
+      expect(run.stderr).toContain('reading 120 files here and in a worker');
+      const ends = [...run.stderr.matchAll(/ended \((\d+) files\)/g)].map((match) =>
+        Number(match[1]),
+      );
+      expect(ends).toHaveLength(2);
+      expect(ends[0]! + ends[1]!).toBe(120);
       const stats = JSON.parse(run.stdout);
       const store = await openSynced(archive.root);
       try {
