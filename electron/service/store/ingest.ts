@@ -130,7 +130,7 @@ export class Ingest {
     const fewest = this.options.handOverRows ?? MIN_HANDED_OVER;
     if (!this.writer || fraction < this.handOverAt || this.builder.size < fewest) return;
     this.handOver(this.writer);
-    this.handOverAt = fraction + (1 - fraction) / 2;
+    this.handOverAt = fraction >= 1 ? Infinity : fraction + (1 - fraction) / 2;
   }
 
   /** Waits for the segments handed to the writer thread, then stops it. */
@@ -321,7 +321,8 @@ export class FileIngest implements ReadSink {
 
   /** `read` of the source's `size` bytes have been pushed to its reader. */
   progress(read: number, size: number): void {
-    this.ingest.progress(read / size);
+    // A file that grew while it was read may pass its size: no later hand-over is needed.
+    if (size > 0) this.ingest.progress(Math.min(1, read / size));
   }
 
   diagnostic(diagnostic: Omit<Diagnostic, 'path'> & { path?: string }): void {
