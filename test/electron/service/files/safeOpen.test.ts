@@ -103,7 +103,9 @@ describe('opening files of an archive', () => {
         'flip',
         outside.root,
       ],
-      { cwd: archive.root, stdio: 'ignore' },
+      // Its own process group: the mv, ln and rm it runs die with it (a survivor would go on
+      // changing the folder while the test removes it).
+      { cwd: archive.root, stdio: 'ignore', detached: true },
     );
     try {
       for (let round = 0; round < 150; round++) {
@@ -118,8 +120,9 @@ describe('opening files of an archive', () => {
         }
       }
     } finally {
-      flipper.kill('SIGKILL');
-      await new Promise((resolve) => flipper.once('exit', resolve));
+      const exited = new Promise((resolve) => flipper.once('exit', resolve));
+      process.kill(-flipper.pid!, 'SIGKILL');
+      await exited;
     }
   }, 60_000);
 });
