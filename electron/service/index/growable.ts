@@ -1,5 +1,7 @@
 /** A typed array that grows as values are pushed (doubling), for building segments. */
-export class Growable<T extends Uint32Array | Uint16Array | Uint8Array | Float64Array> {
+export type GrowableArray = Uint32Array | Uint16Array | Uint8Array | Float64Array;
+
+export class Growable<T extends GrowableArray> {
   length = 0;
   constructor(
     public values: T,

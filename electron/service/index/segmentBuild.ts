@@ -8,7 +8,7 @@ import { foldUnits } from '../../../shared/query/fold';
 import { buildGrams } from './gramBuild';
 import { POSITION_FACTOR, type SegmentInfo, type SegmentNames } from './segment';
 import { writeSegmentFile, type TypedArray } from './segmentFile';
-import { Growable, u32 } from './growable';
+import { Growable, u32, type GrowableArray } from './growable';
 import { narrowed, timeOrder } from './rowOrder';
 
 /** One message as the index takes it. */
@@ -50,25 +50,12 @@ export interface BuilderState {
   speakers: string[];
   pairList: number[];
   paths: string[];
-  columns: Record<ColumnName, { values: Uint32Array; length: number }>;
-  text: { values: Uint16Array; length: number };
-  refs: { values: Float64Array; length: number };
-  /** The rich parts' JSON as UTF-8, with the row and end offset of each. */
-  extras: { values: Uint8Array; length: number };
+  /** Every growable column (texts, references and rich parts included), by name. */
+  columns: Record<ColumnName, { values: GrowableArray; length: number }>;
 }
 
-type ColumnName =
-  | 'day'
-  | 'meta'
-  | 'pair'
-  | 'file'
-  | 'line'
-  | 'key'
-  | 'textStart'
-  | 'refRows'
-  | 'extraRows'
-  | 'extraEnds';
-const COLUMNS: readonly ColumnName[] = [
+/** The builder's growable columns: what moves to another thread. */
+const COLUMNS = [
   'day',
   'meta',
   'pair',
@@ -76,10 +63,14 @@ const COLUMNS: readonly ColumnName[] = [
   'line',
   'key',
   'textStart',
+  'text',
+  'refs',
   'refRows',
   'extraRows',
   'extraEnds',
-];
+  'extras',
+] as const;
+type ColumnName = (typeof COLUMNS)[number];
 
 export class SegmentBuilder {
   // Not readonly: `restore` fills them from another thread's builder.
@@ -173,16 +164,8 @@ export class SegmentBuilder {
       columns: Object.fromEntries(
         COLUMNS.map((name) => [name, { values: this[name].values, length: this[name].length }]),
       ) as BuilderState['columns'],
-      text: { values: this.text.values, length: this.text.length },
-      refs: { values: this.refs.values, length: this.refs.length },
-      extras: { values: this.extras.values, length: this.extras.length },
     };
-    const transfer = [
-      ...COLUMNS.map((name) => this[name].values.buffer),
-      this.text.values.buffer,
-      this.refs.values.buffer,
-      this.extras.values.buffer,
-    ] as ArrayBuffer[];
+    const transfer = COLUMNS.map((name) => this[name].values.buffer as ArrayBuffer);
     return { state, transfer };
   }
 
@@ -190,23 +173,17 @@ export class SegmentBuilder {
   static restore(state: BuilderState): SegmentBuilder {
     const builder = new SegmentBuilder();
     const table = (names: string[]) => new Map(names.map((name, index) => [name, index]));
-    const into = <T extends Uint32Array | Uint16Array | Uint8Array | Float64Array>(
-      target: Growable<T>,
-      from: { values: T; length: number },
-    ) => {
-      target.values = from.values;
-      target.length = from.length;
-    };
     builder.conversations = table(state.conversations);
     builder.speakers = table(state.speakers);
     builder.paths = table(state.paths);
     builder.pairList = state.pairList;
     for (let i = 0; i < state.pairList.length; i += 2)
       builder.pairs.set(state.pairList[i]! * 0x100000000 + state.pairList[i + 1]!, i / 2);
-    for (const name of COLUMNS) into(builder[name], state.columns[name]);
-    into(builder.text, state.text);
-    into(builder.refs, state.refs);
-    into(builder.extras, state.extras);
+    for (const name of COLUMNS) {
+      const column = builder[name] as Growable<GrowableArray>;
+      column.values = state.columns[name].values;
+      column.length = state.columns[name].length;
+    }
     return builder;
   }
 

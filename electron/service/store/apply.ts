@@ -125,8 +125,6 @@ async function readNew(
   try {
     read = await readFiles(pending, stored, ingest, counter, upsertFile, options);
     trace('read');
-    // The last segment is written here while the writer thread ends the one before.
-    ingest.flush();
     await ingest.settle();
   } finally {
     ingest.stopWriting();

@@ -13,14 +13,8 @@ import type { FileConversation } from './ingest';
 import { readMeta, writeMeta } from './schema';
 import { fileHash } from './sources';
 import type { SyncOptions } from './sync';
-import {
-  foldersUnchanged,
-  settingsChanged,
-  statOrNothing,
-  under,
-  type StoredFile,
-  type StoredFiles,
-} from './known';
+import { foldersUnchanged, settingsChanged, type StoredFile, type StoredFiles } from './known';
+import { keepsSizeAndTime, under } from './knownRows';
 
 /** A file to read, and whether only something it depends on changed (not its own bytes). */
 export interface Pending extends WalkEntry {
@@ -198,8 +192,7 @@ export async function changedFiles(
   const changedPaths = new Set<string>();
   for (const entry of candidates) {
     const known = stored.summary(entry.path);
-    const info = known ? statOrNothing(entry.absolute) : undefined;
-    if (!known || !info || known.size !== info.size || known.mtime !== Math.round(info.mtimeMs))
+    if (!known || !keepsSizeAndTime(entry.absolute, known.size, known.mtime))
       changedPaths.add(entry.path);
   }
   const { zone: zoneChanged, merges: mergesChanged, previousMerges } = settingsChanged(db, options);

@@ -75,36 +75,20 @@ export function findCopies(rows: Rows, scope: CopyScope): CopyResult {
   const describe = ({ live, segment: s, position: p }: Member): MemberInfo => {
     const { segment } = live;
     const columns = whole?.[s];
-    if (columns) {
-      const pair = columns.pair[p]!;
-      const meta = columns.meta[p]!;
-      return {
-        live,
-        segment: s,
-        position: p,
-        id: segment.base + p,
-        conversation: columns.conversations[pair]!,
-        path: columns.paths[columns.file[p]!]!,
-        line: columns.line[p]!,
-        day: columns.day[p]!,
-        seconds: meta & SECONDS_MASK,
-        speaker: columns.speakers[pair]!,
-        hasSource: (meta & SOURCE_BIT) !== 0,
-        deleted: (live.hidden[p]! & Hidden.deleted) !== 0,
-      };
-    }
+    const meta = (columns?.meta ?? segment.meta())[p]!;
+    const pair = columns ? columns.pair[p]! : 0;
     return {
       live,
       segment: s,
       position: p,
       id: segment.base + p,
-      conversation: rows.conversation(segment, p),
-      path: rows.path(segment, p),
-      line: rows.line(segment, p),
-      day: segment.day()[p]!,
-      seconds: segment.meta()[p]! & SECONDS_MASK,
-      speaker: rows.speaker(segment, p),
-      hasSource: rows.hasSource(segment, p),
+      conversation: columns ? columns.conversations[pair]! : rows.conversation(segment, p),
+      path: columns ? columns.paths[columns.file[p]!]! : rows.path(segment, p),
+      line: columns ? columns.line[p]! : rows.line(segment, p),
+      day: (columns?.day ?? segment.day())[p]!,
+      seconds: meta & SECONDS_MASK,
+      speaker: columns ? columns.speakers[pair]! : rows.speaker(segment, p),
+      hasSource: (meta & SOURCE_BIT) !== 0,
       deleted: (live.hidden[p]! & Hidden.deleted) !== 0,
     };
   };

@@ -133,16 +133,12 @@ export class Ingest {
     this.handOverAt = fraction >= 1 ? Infinity : fraction + (1 - fraction) / 2;
   }
 
-  /** Waits for the segments handed to the writer thread, then stops it. */
+  /** Waits for the segments handed to the writer thread. */
   async settle(): Promise<void> {
-    try {
-      await Promise.all(this.writes);
-    } finally {
-      this.stopWriting();
-    }
+    await Promise.all(this.writes);
   }
 
-  /** Stops the writer thread (also when a sync fails before `settle`). */
+  /** Stops the writer thread, once its segments are settled or the sync failed. */
   stopWriting(): void {
     this.writer?.close();
     this.writer = null;

@@ -16,15 +16,12 @@ import {
   ROW,
   SHARED_SLOTS,
   statOrNothing,
-  under,
   waitForOthers,
 } from './knownRows';
 import { readMeta } from './schema';
 import type { StatJob } from './statWorker';
 import type { SyncOptions } from './sync';
 import { builtScript } from './workerScript';
-
-export { statOrNothing, under } from './knownRows';
 
 export interface StoredFile {
   id: number;
@@ -127,9 +124,9 @@ const WORKER_PATIENCE_MS = 10_000;
  * Whether the folder is as the store last read it: no folder's time changed (so no file came or
  * went), every file keeps its size and time, and the zone and merges are those used. No object
  * per file: this is what opening an unchanged archive and every CLI command cost, at 100,000
- * files. From a few thousand files on, a worker thread takes chunks of the same list (claimed
- * from a shared counter, so neither thread waits for the other to start): the calls are shared
- * by two cores.
+ * files. From PARALLEL_FILES on, a worker thread takes chunks of the same list (claimed from a
+ * shared counter, so neither thread waits for the other to start): the calls are shared by two
+ * cores.
  */
 export function nothingChanged(db: DatabaseSync, root: string, options: SyncOptions): boolean {
   if (!foldersUnchanged(db, root)) return false;
@@ -143,34 +140,23 @@ export function nothingChanged(db: DatabaseSync, root: string, options: SyncOpti
   const worker = script ? new Worker(script) : null;
   worker?.unref();
   try {
-    const known = loadKnown(db);
-    if (!known) return filesUnchangedHere(db, root);
     const shared = new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * 4));
-    worker?.postMessage({
-      root,
-      paths: known.paths,
-      sizes: known.sizes,
-      mtimes: known.mtimes,
-      shared: shared.buffer,
-    } satisfies StatJob);
-    const list = { paths: known.paths.split('\0'), sizes: known.sizes, mtimes: known.mtimes };
-    checkChunks(list, root, shared);
+    const known = loadKnown(db);
+    if (known)
+      worker?.postMessage({
+        root,
+        paths: known.joined,
+        sizes: known.list.sizes,
+        mtimes: known.list.mtimes,
+        shared: shared.buffer,
+      } satisfies StatJob);
+    // No known row that adds up (it is written by every sync that changes files): the files
+    // table itself, on this thread alone.
+    checkChunks(known?.list ?? knownFromFiles(db), root, shared);
     return waitForOthers(shared, WORKER_PATIENCE_MS) && !anyChanged(shared);
   } finally {
     void worker?.terminate();
   }
-}
-
-/** The check from the files table itself (a store written before the known table). */
-function filesUnchangedHere(db: DatabaseSync, root: string): boolean {
-  const below = under(root);
-  let same = true;
-  forEachKnownFile(db, (path, size, mtime) => {
-    const info = statOrNothing(below(path));
-    same = info !== undefined && info.size === size && Math.round(info.mtimeMs) === mtime;
-    return same;
-  });
-  return same;
 }
 
 /**
@@ -178,9 +164,7 @@ function filesUnchangedHere(db: DatabaseSync, root: string): boolean {
  * its transaction, so that the next check reads three blobs instead of a row per file.
  */
 export function saveKnown(db: DatabaseSync): void {
-  const { count, joined } = knownJoined(db);
-  const list = joined === null ? listRowByRow(db) : knownList(joined, count);
-  if (list.paths.some((path) => path.includes('\0'))) return db.exec('DELETE FROM known');
+  const list = knownFromFiles(db);
   db.prepare(
     'INSERT OR REPLACE INTO known (id, count, paths, sizes, mtimes) VALUES (1, ?, ?, ?, ?)',
   ).run(
@@ -191,7 +175,10 @@ export function saveKnown(db: DatabaseSync): void {
   );
 }
 
-function listRowByRow(db: DatabaseSync): KnownList {
+/** Every stored file's path, size and time, from the files table. */
+function knownFromFiles(db: DatabaseSync): KnownList {
+  const { count, joined } = knownJoined(db);
+  if (joined !== null) return knownList(joined, count);
   const rows: [string, number, number][] = [];
   forEachRow(db, (path, size, mtime) => rows.push([path, size, mtime]) > 0);
   return {
@@ -201,19 +188,26 @@ function listRowByRow(db: DatabaseSync): KnownList {
   };
 }
 
-/** The known table, or null when it is missing or does not add up. */
-function loadKnown(
-  db: DatabaseSync,
-): { count: number; paths: string; sizes: Float64Array; mtimes: Float64Array } | null {
+/**
+ * The known table as a list, and its paths as the one string they are stored as (what the stat
+ * worker is sent); null when it is missing or does not add up.
+ */
+function loadKnown(db: DatabaseSync): { list: KnownList; joined: string } | null {
   const row = db.prepare('SELECT count, paths, sizes, mtimes FROM known WHERE id = 1').get() as
     { count: number; paths: Uint8Array; sizes: Uint8Array; mtimes: Uint8Array } | undefined;
   if (!row) return null;
   const numbers = (bytes: Uint8Array) =>
     new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const sizes = numbers(row.sizes);
-  const mtimes = numbers(row.mtimes);
-  if (sizes.length !== row.count || mtimes.length !== row.count) return null;
-  return { count: row.count, paths: new TextDecoder().decode(row.paths), sizes, mtimes };
+  const joined = new TextDecoder().decode(row.paths);
+  const list = {
+    paths: row.count === 0 ? [] : joined.split('\0'),
+    sizes: numbers(row.sizes),
+    mtimes: numbers(row.mtimes),
+  };
+  const { count } = row;
+  if (list.paths.length !== count || list.sizes.length !== count || list.mtimes.length !== count)
+    return null;
+  return { list, joined };
 }
 
 /** Every stored file's path, size, time and companions as one string (null when a name holds
@@ -238,7 +232,7 @@ function knownJoined(db: DatabaseSync): { count: number; joined: string | null }
  * SQLite hands them over as one string: 100,000 rows one object at a time cost more than all the
  * stat calls that follow.
  */
-export function forEachKnownFile(
+function forEachKnownFile(
   db: DatabaseSync,
   visit: (path: string, size: number, mtime: number, companions: string) => boolean,
 ): void {

@@ -37,6 +37,15 @@ export function under(root: string): (path: string) => string {
   return sep === '/' ? (path) => prefix + path : (path) => prefix + path.split('/').join(sep);
 }
 
+/**
+ * Whether the file at `path` (absolute) still has the size and time (ms, rounded) the store read
+ * it with: the one test of "unchanged" every check uses.
+ */
+export function keepsSizeAndTime(path: string, size: number, mtime: number): boolean {
+  const info = statOrNothing(path);
+  return info !== undefined && info.size === size && Math.round(info.mtimeMs) === mtime;
+}
+
 export function statOrNothing(path: string) {
   try {
     return lstatSync(path, { throwIfNoEntry: false });
@@ -94,17 +103,11 @@ export function checkChunks(list: KnownList, root: string, shared: Int32Array): 
     const from = Atomics.add(shared, NEXT, 1) * CHUNK;
     const more = from < count && Atomics.load(shared, CHANGED) === 0;
     if (more)
-      for (let i = from; i < Math.min(from + CHUNK, count); i++) {
-        const info = statOrNothing(below(list.paths[i]!));
-        if (
-          info === undefined ||
-          info.size !== list.sizes[i] ||
-          Math.round(info.mtimeMs) !== list.mtimes[i]
-        ) {
+      for (let i = from; i < Math.min(from + CHUNK, count); i++)
+        if (!keepsSizeAndTime(below(list.paths[i]!), list.sizes[i]!, list.mtimes[i]!)) {
           Atomics.store(shared, CHANGED, 1);
           break;
         }
-      }
     Atomics.sub(shared, BUSY, 1);
     Atomics.notify(shared, BUSY);
     if (!more) return;

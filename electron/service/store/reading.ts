@@ -145,11 +145,10 @@ export async function readFiles(
         })
       : Promise.resolve({ results: [], repeats: [], segments: [] } as ReadBatch),
     readInto(ingest, files, options, progress, claim).then((results) => {
-      if (script) {
-        trace(`this thread ended (${results.length} files)`);
-        // Its last segment is written while the worker ends its own files.
-        ingest.flush();
-      }
+      if (script) trace(`this thread ended (${results.length} files)`);
+      // Its last segment is written here while the other thread (the reading worker, or the
+      // writer with the segment before) ends its own.
+      ingest.flush();
       return results;
     }),
   ]);

@@ -12,8 +12,8 @@ parentPort!.on('message', (job: WriteJob) => {
   let answer: WriteAnswer;
   const started = performance.now();
   try {
-    const { positions, bytes } = SegmentBuilder.restore(job.state).write(job.path, job.base);
-    answer = { id: job.id, positions, bytes, ms: performance.now() - started };
+    const { positions } = SegmentBuilder.restore(job.state).write(job.path, job.base);
+    answer = { id: job.id, positions, ms: performance.now() - started };
   } catch (error) {
     answer = { id: job.id, error: errorMessage(error) };
   }

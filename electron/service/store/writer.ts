@@ -20,14 +20,14 @@ export interface WriteJob {
 }
 
 export type WriteAnswer =
-  { id: number; positions: Uint32Array; bytes: number; ms: number } | { id: number; error: string };
+  { id: number; positions: Uint32Array; ms: number } | { id: number; error: string };
 
 export class SegmentWriter {
   private worker: Worker | null = null;
   private next = 0;
   private readonly waiting = new Map<
     number,
-    { job: WriteJob; resolve: (positions: Uint32Array) => void; reject: (error: Error) => void }
+    { rows: number; resolve: (positions: Uint32Array) => void; reject: (error: Error) => void }
   >();
 
   private constructor(private readonly script: string) {}
@@ -44,10 +44,11 @@ export class SegmentWriter {
    */
   write(builder: SegmentBuilder, path: string, base: number): Promise<Uint32Array> {
     const worker = this.start();
+    const rows = builder.size;
     const { state, transfer } = builder.detach();
     const job: WriteJob = { id: this.next++, path, base, state };
     return new Promise((resolve, reject) => {
-      this.waiting.set(job.id, { job, resolve, reject });
+      this.waiting.set(job.id, { rows, resolve, reject });
       worker.postMessage(job, transfer);
     });
   }
@@ -72,8 +73,9 @@ export class SegmentWriter {
       this.waiting.delete(answer.id);
       if ('error' in answer) waiting.reject(new Error(answer.error));
       else {
-        const rows = waiting.job.state.columns.day.length;
-        trace(`segment of ${rows} rows written by the writer in ${Math.round(answer.ms)} ms`);
+        trace(
+          `segment of ${waiting.rows} rows written by the writer in ${Math.round(answer.ms)} ms`,
+        );
         waiting.resolve(answer.positions);
       }
     });

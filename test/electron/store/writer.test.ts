@@ -76,6 +76,7 @@ async function read(folder: string, writer: SegmentWriter | null): Promise<Read>
   source.finish();
   ingest.flush();
   await ingest.settle();
+  ingest.stopWriting();
   const byId = new Map<number, string>();
   const rows: Read['rows'] = [];
   for (const { base } of [...ingest.segments].sort((a, b) => a.base - b.base)) {
