@@ -30,8 +30,9 @@ test('an @mention filters to the person it names', async ({ page }) => {
   await page.goto(`${server.url}#/groups%2Fdevteam/2024-03-06`);
   await page.locator('.mention', { hasText: '@山猫' }).first().click();
   await expect(page.locator('.chat-subtitle')).toContainText('山猫');
-  const names = await page.locator('.message-scroll .message-name').allTextContents();
-  expect(new Set(names)).toEqual(new Set(['山猫']));
+  // The subtitle changes before the person's messages arrive: the list is read once they have.
+  const names = page.locator('.message-scroll .message-name');
+  await expect.poll(async () => new Set(await names.allTextContents())).toEqual(new Set(['山猫']));
 });
 
 test('with no archive open: open a folder by its path', async ({ page }) => {
