@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { errorDetails } from '../shared/errors';
-import { printableLines } from './commands/terminal';
+import { printableLines, printOut } from './commands/terminal';
 import { nodeTooOld } from './commands/usage';
 
 const USAGE = `Usage: scrollback <command> [options]
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    printOut(`${USAGE}\n`);
     return name === undefined ? 2 : 0;
   }
   if (!Object.hasOwn(COMMANDS, name)) {

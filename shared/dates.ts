@@ -101,9 +101,9 @@ export function isTimeZone(timeZone: string): boolean {
   // such as Asia/Calcutta) loads time zone data first, about 20 ms of a one-shot command.
   const supported = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] })
     .supportedValuesOf;
+  if (timeZone === 'UTC') return true;
   canonical ??= new Set(supported ? supported('timeZone') : []);
   if (canonical.has(timeZone)) return true;
-  if (timeZone === 'UTC') return true;
   try {
     new DateTimeFormat('en-US', { timeZone });
     return true;

@@ -9,7 +9,7 @@ import { ArchiveService } from '../service/archiveService';
 import { exportToFile } from '../service/export';
 import { chromiumPrinter } from '../service/export/pdf';
 import { chosenTimeZone } from './archive';
-import { printable } from './terminal';
+import { printable, printOut } from './terminal';
 import { UsageError, formatCount, parseCommandArgs, progressReporter } from './usage';
 import { describeQueryProblem } from '../../shared/query/parse';
 
@@ -112,7 +112,7 @@ export async function runExport(args: string[]): Promise<number> {
       },
       format.data === 'pdf' ? chromiumPrinter() : undefined,
     );
-    process.stdout.write(
+    printOut(
       `Wrote ${formatCount(result.messages)} message${result.messages === 1 ? '' : 's'} (${formatBytes(result.bytes)}) to ${printable(result.path ?? '')}\n`,
     );
     return 0;

@@ -2,7 +2,7 @@
 import type { SearchHit, SearchResult } from '../../shared/api';
 import { openArchiveStore, STORE_OPTIONS_HELP } from './archive';
 import { trace } from '../service/store/trace';
-import { printable } from './terminal';
+import { outputIsTerminal, printable, printOut } from './terminal';
 import { UsageError, formatCount } from './usage';
 import { describeQueryProblem } from '../../shared/query/parse';
 
@@ -59,7 +59,7 @@ export function parseSearchArgs(args: readonly string[]): SearchArgs | null {
       positionals.push(...args.slice(i + 1));
       break;
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write(`${USAGE}\n`);
+      printOut(`${USAGE}\n`);
       return null;
     } else if (name === '--json') result.json = true;
     else if (name === '--oldest') result.oldest = true;
@@ -93,10 +93,10 @@ export async function runSearch(args: string[]): Promise<number> {
     trace('searched');
     for (const problem of result.problems)
       process.stderr.write(`scrollback search: ${describeQueryProblem(problem)}\n`);
-    process.stdout.write(
+    printOut(
       parsed.json
         ? `${JSON.stringify(result, null, 2)}\n`
-        : formatResult(parsed, result, process.stdout.isTTY === true),
+        : formatResult(parsed, result, outputIsTerminal()),
     );
   } finally {
     store.close();

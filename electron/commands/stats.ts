@@ -3,7 +3,7 @@ import { groupDiagnostics } from '../../shared/diagnostics';
 import type { ConversationSummary, Diagnostic, FileCounts } from '../../shared/model';
 import type { ArchiveStore } from '../service/store/store';
 import { openArchiveStore, STORE_OPTIONS_HELP } from './archive';
-import { printable } from './terminal';
+import { printable, printOut } from './terminal';
 import { UsageError, formatCount, parseCommandArgs, plural } from './usage';
 
 const USAGE = `Usage: scrollback stats <folder> [--json] [--cache-dir DIR] [--tz ZONE]
@@ -31,7 +31,7 @@ export async function runStats(args: string[]): Promise<number> {
   });
   try {
     const stats = statsOf(store);
-    process.stdout.write(
+    printOut(
       parsed.values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(folder, stats),
     );
   } finally {

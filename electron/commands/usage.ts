@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorMessage } from '../../shared/errors';
-import { printable } from './terminal';
+import { printable, printOut } from './terminal';
 
 /** Wrong arguments: the message says what to type instead. */
 export class UsageError extends Error {
@@ -19,7 +19,7 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
       strict: true,
     });
     if ((parsed.values as Record<string, unknown>).help) {
-      process.stdout.write(`${usage}\n`);
+      printOut(`${usage}\n`);
       return null;
     }
     return parsed;
@@ -32,10 +32,12 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
 export function progressReporter(
   label: string,
 ): ((done: number, total: number) => void) & { end(): void } {
-  const live = process.stderr.isTTY === true;
+  // process.stderr is created on first use (5 ms of a one-shot command, loading the terminal
+  // and stream modules): not at all when nothing needs reading.
+  let live: boolean | undefined;
   let last = 0;
   const report = (done: number, total: number) => {
-    if (!live || total < 200) return;
+    if (total < 200 || !(live ??= process.stderr.isTTY === true)) return;
     const now = Date.now();
     if (now - last < 100 && done < total) return;
     last = now;
@@ -45,7 +47,7 @@ export function progressReporter(
   };
   return Object.assign(report, {
     end() {
-      if (live && last !== 0) process.stderr.write('\r\x1b[K');
+      if (live === true && last !== 0) process.stderr.write('\r\x1b[K');
     },
   });
 }

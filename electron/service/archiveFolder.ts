@@ -1,6 +1,6 @@
 /** The archive folder itself: whether it can be opened at all. */
-import { stat } from 'node:fs/promises';
-import { describeError } from './walk';
+import { statSync } from 'node:fs';
+import { describeError } from './files/describeError';
 
 /** A folder that cannot be read at all: the message is one sentence for the user. */
 export class ArchiveError extends Error {
@@ -10,7 +10,8 @@ export class ArchiveError extends Error {
 export async function checkArchiveFolder(root: string): Promise<void> {
   let info;
   try {
-    info = await stat(root);
+    // One stat, synchronous: node:fs/promises would cost every one-shot command its loading.
+    info = statSync(root);
   } catch (error) {
     throw new ArchiveError(`Cannot open the archive folder "${root}": ${describeError(error)}.`);
   }

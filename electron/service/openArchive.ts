@@ -10,6 +10,7 @@
 import { basename, resolve } from 'node:path';
 import type { ArchiveInfo } from '../../shared/api';
 import type { ArchiveStore } from './store/store';
+import { readyForChanges } from './store/sync';
 import type { WatchFunction } from './watch/folderWatch';
 import { watchArchive, type ArchiveWatcher } from './watcher';
 
@@ -49,6 +50,8 @@ export class OpenArchive {
       this.requestRefresh();
       return;
     }
+    // A watched archive will change: the code that reads changes is loaded now, not on the first.
+    void readyForChanges();
     const watcher = watchArchive(this.root, () => this.requestRefresh(), undefined, {
       onMode: (mode) => this.update({ ...this.info, watching: mode }),
       ...(watchFunction ? { watch: watchFunction } : {}),

@@ -5,9 +5,10 @@
  * the number of files. Paths come back relative, with `/` separators; absolute paths start from
  * the root's real path, so that opening them can check nothing on the way is a link.
  */
-import { lstat, realpath } from 'node:fs/promises';
-import { join } from 'node:path';
-import { errorMessage } from '../../shared/errors';
+import { lstatSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import { describeError } from './files/describeError';
+import { under } from './files/plainPath';
 import { openFolder } from './files/safeOpen';
 import { compareStrings } from '../../shared/archive/compare';
 
@@ -54,15 +55,17 @@ export async function walkArchive(
   ];
   while (stack.length > 0) {
     const folder = stack.pop()!;
-    // Its time before its names are read: a file added meanwhile changes it again.
-    const mtime = (await lstat(folder.absolute).catch(() => null))?.mtimeMs ?? -1;
+    // Its time before its names are read: a file added meanwhile changes it again. One stat,
+    // synchronous: through the thread pool, a thousand folders took 100 ms.
+    const mtime = folderTime(folder.absolute);
     if (previous && mtime !== -1 && previous.unchanged(folder.relative, mtime)) {
       onFolder?.(folder.relative, mtime, true);
       const prefix = folder.relative === '' ? '' : `${folder.relative}/`;
+      const inside = under(folder.absolute);
       for (const name of previous.files(folder.relative))
-        files.push({ path: prefix + name, absolute: join(folder.absolute, name) });
+        files.push({ path: prefix + name, absolute: inside(name) });
       for (const name of previous.folders(folder.relative))
-        stack.push({ absolute: join(folder.absolute, name), relative: prefix + name });
+        stack.push({ absolute: inside(name), relative: prefix + name });
       continue;
     }
     let opened;
@@ -93,9 +96,10 @@ export async function walkArchive(
     }
     // Sorted so that every run lists the same archive in the same order.
     children.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    const inside = under(folder.absolute);
     for (const child of children) {
       const relative = folder.relative === '' ? child.name : `${folder.relative}/${child.name}`;
-      const absolute = join(folder.absolute, child.name);
+      const absolute = inside(child.name);
       if (child.isFolder) stack.push({ absolute, relative });
       else files.push({ path: relative, absolute });
     }
@@ -104,32 +108,15 @@ export async function walkArchive(
   return files;
 }
 
+function folderTime(path: string): number {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  } catch {
+    return -1;
+  }
+}
+
 /** Folders the reader never enters: hidden ones (.git, .cache ...) and node_modules. */
 export function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
-}
-
-/** A short reason from a Node error, for a person: "permission denied" rather than a stack. */
-export function describeError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'it does not exist';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'it is not a folder';
-    case 'ELOOP':
-      return 'it is a symbolic link';
-    case 'EMOVED':
-      return 'it was replaced by a link while the archive was read';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    default:
-      return errorMessage(error);
-  }
 }

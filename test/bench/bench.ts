@@ -18,6 +18,7 @@ import { parseQuery } from '../../shared/query/parse';
 import { ArchiveStore } from '../../electron/service/store/store';
 import { storeFolder } from '../../electron/service/store/location';
 import { Hidden } from '../../electron/service/store/rows';
+import { readyForChanges } from '../../electron/service/store/sync';
 import { errorDetails } from '../../shared/errors';
 import { archiveBytes, replicateSample } from './replicate';
 import { writeTelegramExport } from './telegram-export';
@@ -130,9 +131,11 @@ async function runPhase(phase: string, archive: string, cache: string): Promise<
     store.close();
     return figures;
   }
-  // change: the app has the archive open; a new day's file arrives and is read.
+  // change: the app has the archive open and watched; a new day's file arrives and is read.
   const store = ArchiveStore.open(archive, options);
   await store.sync();
+  // What the app does as it starts watching (openArchive.ts).
+  await readyForChanges();
   const added = join(archive, 'group00-source/proddev/_posts/2099-01-01-chat.markdown');
   writeFileSync(
     added,

@@ -6,7 +6,7 @@ import { lstat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ServiceError } from '../../../shared/api';
 import { TargetExistsError, writeFileAtomically } from '../files/atomicWrite';
-import { describeError } from '../walk';
+import { describeError } from '../files/describeError';
 
 /**
  * Whether a file is at `target` now; refuses a folder there, or a folder to write into that is

@@ -22,7 +22,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { open, opendir, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { describeError } from '../walk';
+import { describeError } from './describeError';
 
 /** Linux names every open descriptor's file here; it is how an open is checked after the fact. */
 const DESCRIPTORS = '/proc/self/fd';

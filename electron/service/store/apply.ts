@@ -208,7 +208,7 @@ function recompute(
       };
   applyCopies(db, rows, scope, changes.changedSegments, changes.touched, changes.fresh);
   trace('copies');
-  const info = conversationInfo(db, named, options.merges);
+  const info = conversationInfo(db, named, options.merges, changes.touched);
   for (const live of summarize(db, report.segments, changes.touched, info))
     changes.changedSegments.add(live);
   trace('summaries');

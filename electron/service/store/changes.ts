@@ -7,14 +7,16 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Diagnostic } from '../../../shared/model';
 import { isCandidatePath } from '../../../shared/readers/registry';
 import { ArchiveError } from '../archiveFolder';
-import { describeError, walkArchive, type PreviousListing, type WalkEntry } from '../walk';
+import { describeError } from '../files/describeError';
+import { walkArchive, type PreviousListing, type WalkEntry } from '../walk';
 import { isBusyError } from './database';
 import type { FileConversation } from './ingest';
 import { readMeta, writeMeta } from './schema';
 import { fileHash } from './sources';
 import type { SyncOptions } from './sync';
 import { foldersUnchanged, settingsChanged, type StoredFile, type StoredFiles } from './known';
-import { keepsSizeAndTime, under } from './knownRows';
+import { under } from '../files/plainPath';
+import { keepsSizeAndTime } from './knownRows';
 
 /** A file to read, and whether only something it depends on changed (not its own bytes). */
 export interface Pending extends WalkEntry {

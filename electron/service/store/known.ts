@@ -3,9 +3,7 @@
  * every opening and every CLI command starts with: whether anything changed at all. The check
  * costs one stat per file and nothing else.
  */
-import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { Worker } from 'node:worker_threads';
 import {
   anyChanged,
   checkChunks,
@@ -18,6 +16,7 @@ import {
   statOrNothing,
   waitForOthers,
 } from './knownRows';
+import { under } from '../files/plainPath';
 import { readMeta } from './schema';
 import type { StatJob } from './statWorker';
 import type { SyncOptions } from './sync';
@@ -43,9 +42,10 @@ interface KnownFile {
 
 /**
  * The files the store holds. Every sync compares each file's size and time with the folder, so
- * only those are loaded up front, and as one string: SQLite handing over 100,000 rows one object
- * at a time costs more than all the stat calls that follow. The rest of a row is read when a
- * file changed.
+ * only those are loaded up front: from the known table's blobs (and the few files that have
+ * companions), else as one string from the files table. SQLite handing over 100,000 rows one
+ * object at a time costs more than all the stat calls that follow. The rest of a row is read
+ * when a file changed.
  */
 export class StoredFiles {
   private readonly known = new Map<string, KnownFile>();
@@ -53,10 +53,28 @@ export class StoredFiles {
   private readonly select;
 
   constructor(db: DatabaseSync) {
-    forEachKnownFile(db, (path, size, mtime, companions) => {
-      this.known.set(path, { size, mtime, companions });
-      return true;
-    });
+    const known = loadKnown(db);
+    const { count } = db.prepare('SELECT count(*) AS count FROM files').get() as { count: number };
+    if (known && known.list.paths.length === count) {
+      const companions = new Map(
+        (
+          db
+            .prepare("SELECT path, companions FROM files WHERE companions <> '[]'")
+            .all() as unknown as { path: string; companions: string }[]
+        ).map((row) => [row.path, row.companions]),
+      );
+      const { paths, sizes, mtimes } = known.list;
+      for (let i = 0; i < paths.length; i++)
+        this.known.set(paths[i]!, {
+          size: sizes[i]!,
+          mtime: mtimes[i]!,
+          companions: companions.get(paths[i]!) ?? '[]',
+        });
+    } else
+      forEachKnownFile(db, (path, size, mtime, companions) => {
+        this.known.set(path, { size, mtime, companions });
+        return true;
+      });
     this.select = db.prepare(
       'SELECT id, path, size, mtime, hash, segments, conversations, companions FROM files WHERE path = ?',
     );
@@ -96,9 +114,12 @@ export function foldersUnchanged(db: DatabaseSync, root: string): boolean {
     path: string;
     mtime: number;
   }[];
+  // Stored paths are plain ('/' between names, the root as ''): joined without path.join,
+  // whose normalising cost more than the stat calls at 1,000 folders.
+  const below = under(root);
   return (
     folders.length > 0 &&
-    folders.every((folder) => statOrNothing(join(root, folder.path))?.mtimeMs === folder.mtime)
+    folders.every((folder) => statOrNothing(below(folder.path))?.mtimeMs === folder.mtime)
   );
 }
 
@@ -137,7 +158,10 @@ export function nothingChanged(db: DatabaseSync, root: string, options: SyncOpti
   if (row?.count === 0) return true;
   // Started first: it boots (~100 ms) while the list is read.
   const script = (row?.count ?? 0) >= PARALLEL_FILES ? builtScript('statWorker.js') : null;
-  const worker = script ? new Worker(script) : null;
+  // Loaded when used: node:worker_threads costs a one-shot command on a small archive its time.
+  const worker = script
+    ? new (process.getBuiltinModule('node:worker_threads').Worker)(script)
+    : null;
   worker?.unref();
   try {
     const shared = new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * 4));

@@ -4,7 +4,7 @@
  * (statWorker.ts) shares it.
  */
 import { lstatSync } from 'node:fs';
-import { sep } from 'node:path';
+import { under } from '../files/plainPath';
 
 /** Separators of the one string the files' sizes and times are read as. */
 export const FIELD = '\u0001';
@@ -29,12 +29,6 @@ export function forEachJoinedRow(
     if (!visit(path, size, mtime, joined.slice(third + 1, end))) return;
     start = end + 1;
   }
-}
-
-/** The absolute path of an archive-relative one, below a real path (plain names only). */
-export function under(root: string): (path: string) => string {
-  const prefix = root.endsWith(sep) ? root : root + sep;
-  return sep === '/' ? (path) => prefix + path : (path) => prefix + path.split('/').join(sep);
 }
 
 /**
@@ -116,8 +110,10 @@ export function checkChunks(list: KnownList, root: string, shared: Int32Array): 
 
 /** Waits (at most `ms`) until no other thread is checking a chunk; false if it did not end. */
 export function waitForOthers(shared: Int32Array, ms: number): boolean {
-  const until = performance.now() + ms;
+  let until = 0;
   for (let busy = Atomics.load(shared, BUSY); busy !== 0; busy = Atomics.load(shared, BUSY)) {
+    // The clock is read only when someone is busy (performance is loaded on first use).
+    until ||= performance.now() + ms;
     const left = until - performance.now();
     if (left <= 0) return false;
     Atomics.wait(shared, BUSY, busy, left);

@@ -24,7 +24,7 @@ export function storedConversations(
   // A merged part's own title (its files declare it; the merge does not change them).
   const parts = new Map<string, MergedPart[]>();
   if (merges.size > 0) {
-    const own = conversationInfo(db, root, new Map());
+    const own = conversationInfo(db, root, new Map(), new Set(merges.keys()));
     for (const [part, into] of merges)
       parts.set(into, [...(parts.get(into) ?? []), { id: part, title: own(part).title }]);
   }

@@ -3,7 +3,8 @@
  * (which is never written). One folder per archive root, named by a hash of the resolved path,
  * holding the database and the index segments.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,9 +18,13 @@ export function defaultCacheDir(): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'scrollback');
 }
 
-/** The folder of an archive's store inside the cache folder. */
+/**
+ * The folder of an archive's store inside the cache folder. SHA-256 in JavaScript: loading
+ * node:crypto would cost every one-shot command 6-10 ms, more than the whole check of a small
+ * archive.
+ */
 export function storeFolder(cacheDir: string, root: string): string {
-  return join(cacheDir, createHash('sha256').update(root).digest('hex').slice(0, 24));
+  return join(cacheDir, bytesToHex(sha256(new TextEncoder().encode(root))).slice(0, 24));
 }
 
 export function databasePath(folder: string): string {

@@ -71,20 +71,18 @@ export function deleteRowsOf(
   }
 }
 
-/** Titles and formats of conversations, from what their files declared. */
+/**
+ * Titles and formats of conversations, from what their files declared: of every conversation,
+ * or (faster: a change touches few of 10,000 files) only of those in `only`.
+ */
 export function conversationInfo(
   db: DatabaseSync,
   root: string,
   merges: ReadonlyMap<string, string>,
+  only: ReadonlySet<string> | null = null,
 ): (conversation: string) => ConversationInfo {
   const known = new Map<string, ConversationInfo>();
-  const files = db
-    .prepare('SELECT path, conversations FROM files ORDER BY path')
-    .all() as unknown as {
-    path: string;
-    conversations: string;
-  }[];
-  for (const file of files) {
+  for (const file of declaringFiles(db, merges, only)) {
     for (const declared of JSON.parse(file.conversations) as FileConversation[]) {
       const id = merges.get(declared.id) ?? declared.id;
       const existing = known.get(id);
@@ -96,6 +94,37 @@ export function conversationInfo(
   }
   return (conversation) =>
     known.get(conversation) ?? { title: defaultTitle(conversation, root), format: 'markdown' };
+}
+
+/** Most ids a query names at once; more read every file's row. */
+const MOST_IDS = 200;
+
+/**
+ * The files (in path order) declaring a conversation that is, or is merged into, one of `only`
+ * (all files when null). A file's list is JSON.stringify's, so the id's JSON string is in it:
+ * SQLite finds the few rows, and what else matches (a title spelt as an id) is parsed and
+ * told apart as any row is.
+ */
+function declaringFiles(
+  db: DatabaseSync,
+  merges: ReadonlyMap<string, string>,
+  only: ReadonlySet<string> | null,
+): { path: string; conversations: string }[] {
+  const ids = new Set(only);
+  for (const [part, into] of merges) if (only?.has(into)) ids.add(part);
+  if (only === null || ids.size > MOST_IDS)
+    return db.prepare('SELECT path, conversations FROM files ORDER BY path').all() as unknown as {
+      path: string;
+      conversations: string;
+    }[];
+  if (ids.size === 0) return [];
+  const test = [...ids].map(() => 'instr(conversations, ?) > 0').join(' OR ');
+  return db
+    .prepare(`SELECT path, conversations FROM files WHERE ${test} ORDER BY path`)
+    .all(...[...ids].map((id) => JSON.stringify(id))) as unknown as {
+    path: string;
+    conversations: string;
+  }[];
 }
 
 /** A folder's last name (the archive's own for its root), or a file's name without extension. */

@@ -18,7 +18,7 @@ import { HEAD_BYTES } from '../../../shared/readers/reader';
 import { chooseReader, FORMAT_NAMES, isCandidatePath } from '../../../shared/readers/registry';
 import { MAX_WHOLE_FILE_BYTES } from '../../../shared/readers/whole';
 import { readFrontMatter } from '../frontMatter';
-import { describeError } from '../walk';
+import { describeError } from '../files/describeError';
 import { looksLikeZip, openZip, ZipError, type OpenZip } from '../zip';
 
 /** Bytes read at a time. */

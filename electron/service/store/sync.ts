@@ -7,13 +7,11 @@
  * deleted and its new rows go into a new segment, so a change costs time in proportion to the
  * files it touches; then copies, echoes and summaries are recomputed for what those files touch.
  */
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Diagnostic } from '../../../shared/model';
 import { checkArchiveFolder } from '../archiveFolder';
-import { applyChanges } from './apply';
-import { beginWriting, findChanges, listArchive, withoutTouched } from './changes';
-import { nothingChanged, saveKnown, StoredFiles } from './known';
+import { nothingChanged } from './known';
 import { loadSegments, type LiveSegment } from './rows';
 import { readMeta } from './schema';
 import { trace } from './trace';
@@ -59,7 +57,7 @@ export async function syncStore(
   const named = options.root;
   // Files are opened below the root's real path, and must be found exactly there (a folder
   // swapped for a link meanwhile is refused: files/safeOpen.ts).
-  const root = await realpath(options.root);
+  const root = realpathSync.native(options.root);
   options = { ...options, root };
   const reloaded =
     options.generation !== undefined && readMeta(db, 'generation') !== options.generation;
@@ -77,53 +75,19 @@ export async function syncStore(
       reloaded,
     };
   }
-  let stored = new StoredFiles(db);
-  trace('stored files loaded');
-  const { candidates, skipped, problems } = await listArchive(db, root, stored);
-  trace('listed');
-  const report: SyncReport = {
-    skipped,
-    problems,
-    read: 0,
-    changed: 0,
-    conversations: [],
-    segments: [...current],
-    reloaded,
-  };
-  let { pending, removed } = await findChanges(db, candidates, stored, options);
-  trace('checked');
-  if (pending.length === 0 && removed.length === 0) return report;
+  const { syncChanges } = await readyForChanges();
+  return syncChanges(db, current, options, { named, reloaded });
+}
 
-  // Another Scrollback may be writing this store (the app beside the CLI): wait for it, then
-  // look again at what it left, since it may have read the same changes.
-  const generation = readMeta(db, 'generation');
-  await beginWriting(db);
-  try {
-    if (readMeta(db, 'generation') !== generation) {
-      report.segments = loadSegments(db, options.folder, current);
-      report.reloaded = true;
-      stored = new StoredFiles(db);
-      ({ pending, removed } = await findChanges(db, candidates, stored, options));
-      if (pending.length === 0 && removed.length === 0) {
-        saveKnown(db);
-        db.exec('COMMIT');
-        return report;
-      }
-    }
-    // Files only touched (a checkout, a backup tool) keep their rows and ids.
-    pending = await withoutTouched(db, pending, stored);
-    if (pending.length === 0 && removed.length === 0) {
-      saveKnown(db);
-      db.exec('COMMIT');
-      return report;
-    }
-    await applyChanges(db, report, { stored, pending, removed }, options, named);
-    saveKnown(db);
-    db.exec('COMMIT');
-    trace('compacted');
-    return report;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
+let changesModule: Promise<typeof import('./syncChanges')> | null = null;
+
+/**
+ * The half of a sync that reads changes (the listing, the readers, the writers), loaded on first
+ * use: a command that finds nothing changed starts without it (esbuild keeps it in the bundle,
+ * but its modules are initialised on this first import, some 30 ms). The app calls this as it
+ * starts watching an archive, so that the first change it shows does not wait for it.
+ */
+export function readyForChanges(): Promise<typeof import('./syncChanges')> {
+  changesModule ??= import('./syncChanges');
+  return changesModule;
 }

@@ -10,20 +10,25 @@ import { SAMPLE_ARCHIVE, sampleMissing } from '../../fixtures/archive';
 const cacheDir = mkdtempSync(join(tmpdir(), 'scrollback-cli-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
+// A command's output goes to the descriptor itself (terminal.ts printOut): caught here instead.
+const printed = vi.hoisted(() => ({ out: '' }));
+vi.mock('../../../electron/commands/terminal', async (original) => ({
+  ...(await original<typeof import('../../../electron/commands/terminal')>()),
+  printOut: (text: string) => {
+    printed.out += text;
+  },
+}));
+
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
+  printed.out = '';
   let err = '';
-  const stdout = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => ((out += String(chunk)), true));
   const stderr = vi
     .spyOn(process.stderr, 'write')
     .mockImplementation((chunk) => ((err += String(chunk)), true));
   try {
     const code = await runSearch(args);
-    return { code, out, err };
+    return { code, out: printed.out, err };
   } finally {
-    stdout.mockRestore();
     stderr.mockRestore();
   }
 }

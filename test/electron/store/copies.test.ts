@@ -126,6 +126,48 @@ describe('copies in overlapping files of a conversation', () => {
     ]);
   });
 
+  it('keeps the title an untouched file declares when a merged conversation gets a new day', async () => {
+    archive = tempArchive();
+    // The Telegram export declares its chat's name; the Markdown day files declare none.
+    archive.write(
+      'export/result.json',
+      JSON.stringify({
+        name: 'Trail Crew',
+        type: 'private_group',
+        id: 7,
+        messages: [
+          {
+            id: 1,
+            type: 'message',
+            date: '2024-01-01T08:30:00',
+            date_unixtime: '1704097800',
+            from: 'Mira Holt',
+            from_id: 'user1',
+            text: 'first',
+          },
+        ],
+      }),
+    );
+    archive.write(
+      'days/_posts/2024-01-02-chat.md',
+      chatLog('2024-01-02', [line('09:00:00', 'Ana', 'hello')]),
+    );
+    let store = await open(archive.root);
+    const exported = store.conversations().find((c) => c.format === 'telegram')!;
+    expect(exported.title).toBe('Trail Crew');
+    store.close();
+    store = await open(archive.root, new Map([['days', exported.id]]));
+    const titles = () => store.conversations().map((c) => [c.id, c.title, c.unique]);
+    expect(titles()).toEqual([[exported.id, 'Trail Crew', 2]]);
+    // Only the new file is read; the title still comes from the export.
+    archive.write(
+      'days/_posts/2024-01-03-chat.md',
+      chatLog('2024-01-03', [line('09:00:00', 'Ana', 'again')]),
+    );
+    await store.sync();
+    expect(titles()).toEqual([[exported.id, 'Trail Crew', 3]]);
+  });
+
   it('reads any chat log split into overlapping files, in any order, back to the same messages', async () => {
     await fc.assert(
       fc.asyncProperty(

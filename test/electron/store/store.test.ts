@@ -13,7 +13,9 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveService } from '../../../electron/service/archiveService';
@@ -104,6 +106,18 @@ describe('the store', () => {
     expect(readdirSync(archive.root, { recursive: true }).sort()).toEqual(before);
     expect(statSync(databasePath(folder())).size).toBeGreaterThan(0);
     expect(segmentFiles().length).toBeGreaterThan(0);
+  });
+
+  it('names every archive’s store as it always did (the SHA-256 of its path), so no store is lost', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (root) => {
+        const expected = createHash('sha256').update(root).digest('hex').slice(0, 24);
+        expect(storeFolder('/cache', root)).toBe(join('/cache', expected));
+      }),
+    );
+    expect(storeFolder('/cache', '/home/ana/聊天记录')).toBe(
+      join('/cache', createHash('sha256').update('/home/ana/聊天记录').digest('hex').slice(0, 24)),
+    );
   });
 
   it('reads no file again when reopening an unchanged archive', async () => {
