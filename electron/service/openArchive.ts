@@ -51,7 +51,8 @@ export class OpenArchive {
       return;
     }
     // A watched archive will change: the code that reads changes is loaded now, not on the first.
-    void readyForChanges();
+    // (Should it fail, the refresh that needs it reports why.)
+    readyForChanges().catch(() => undefined);
     const watcher = watchArchive(this.root, () => this.requestRefresh(), undefined, {
       onMode: (mode) => this.update({ ...this.info, watching: mode }),
       ...(watchFunction ? { watch: watchFunction } : {}),

@@ -45,6 +45,14 @@ describe('the built program', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each([...CLI_BUNDLES, 'main.js'])(
+    '%s is pure ASCII (V8 keeps it as one-byte text: a one-shot command starts sooner)',
+    (bundle) => {
+      const code = readFileSync(resolve(ROOT, 'dist', bundle), 'utf8');
+      expect(code.match(/[^\x00-\x7f]/)?.[0]).toBeUndefined();
+    },
+  );
+
   it('finds playwright-core among what the CLI loads (the check sees dynamic imports)', () => {
     expect(CLI_BUNDLES.flatMap(packagesLoaded)).toContain('playwright-core');
   });
