@@ -184,11 +184,17 @@ export function nothingChanged(db: DatabaseSync, root: string, options: SyncOpti
 }
 
 /**
- * Writes the known table from the files table: at the end of every sync that changed files, in
- * its transaction, so that the next check reads three blobs instead of a row per file.
+ * Writes the known table: at the end of every sync that changed files, in its transaction, so
+ * that the next check reads three blobs instead of a row per file. Given what the sync started
+ * from and the paths whose rows it may have changed, only those rows are read again (a new day
+ * file in 11,000: 3 ms rather than 30); otherwise, or when the count disagrees with the files
+ * table, the whole files table is read.
  */
-export function saveKnown(db: DatabaseSync): void {
-  const list = knownFromFiles(db);
+export function saveKnown(
+  db: DatabaseSync,
+  since?: { stored: StoredFiles; paths: Iterable<string> },
+): void {
+  const list = (since && knownSince(db, since.stored, since.paths)) ?? knownFromFiles(db);
   db.prepare(
     'INSERT OR REPLACE INTO known (id, count, paths, sizes, mtimes) VALUES (1, ?, ?, ?, ?)',
   ).run(
@@ -197,6 +203,35 @@ export function saveKnown(db: DatabaseSync): void {
     new Uint8Array(list.sizes.buffer),
     new Uint8Array(list.mtimes.buffer),
   );
+}
+
+/** The known files: those of `stored`, with the rows of `paths` read again (or gone). */
+function knownSince(
+  db: DatabaseSync,
+  stored: StoredFiles,
+  paths: Iterable<string>,
+): KnownList | null {
+  const files = new Map<string, { size: number; mtime: number }>();
+  for (const path of stored.paths()) files.set(path, stored.summary(path)!);
+  const select = db.prepare('SELECT size, mtime FROM files WHERE path = ?');
+  for (const path of paths) {
+    const row = select.get(path) as { size: number; mtime: number } | undefined;
+    if (row) files.set(path, { size: row.size, mtime: row.mtime });
+    else files.delete(path);
+  }
+  const { count } = db.prepare('SELECT count(*) AS count FROM files').get() as { count: number };
+  if (count !== files.size) return null;
+  const list: KnownList = {
+    paths: [...files.keys()],
+    sizes: new Float64Array(count),
+    mtimes: new Float64Array(count),
+  };
+  let i = 0;
+  for (const { size, mtime } of files.values()) {
+    list.sizes[i] = size;
+    list.mtimes[i++] = mtime;
+  }
+  return list;
 }
 
 /** Every stored file's path, size and time, from the files table. */

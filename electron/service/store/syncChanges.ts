@@ -53,15 +53,20 @@ export async function syncChanges(
         return report;
       }
     }
+    // The rows this sync may change: read again for the known table.
+    const since = {
+      stored,
+      paths: [...pending.map((entry) => entry.path), ...removed.map((file) => file.path)],
+    };
     // Files only touched (a checkout, a backup tool) keep their rows and ids.
     pending = await withoutTouched(db, pending, stored);
     if (pending.length === 0 && removed.length === 0) {
-      saveKnown(db);
+      saveKnown(db, since);
       db.exec('COMMIT');
       return report;
     }
     await applyChanges(db, report, { stored, pending, removed }, options, named);
-    saveKnown(db);
+    saveKnown(db, since);
     db.exec('COMMIT');
     trace('compacted');
     return report;

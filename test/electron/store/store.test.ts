@@ -261,6 +261,59 @@ describe('the store', () => {
     expect(store.files.chat).toBe(3);
   });
 
+  it('keeps the list the quick check reads equal to the files table through every kind of change', async () => {
+    // What the quick check compares (the known table) against the files table it stands for.
+    const lists = () => {
+      const db = openSqlite(databasePath(folder()), { readOnly: true });
+      try {
+        const row = db.prepare('SELECT paths, sizes, mtimes FROM known').get() as {
+          paths: Uint8Array;
+          sizes: Uint8Array;
+          mtimes: Uint8Array;
+        };
+        const numbers = (bytes: Uint8Array) =>
+          new Float64Array(
+            bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+          );
+        const [sizes, mtimes] = [numbers(row.sizes), numbers(row.mtimes)];
+        const known = new TextDecoder()
+          .decode(row.paths)
+          .split('\0')
+          .map((path, i) => `${path} ${sizes[i]} ${mtimes[i]}`);
+        const files = (
+          db.prepare('SELECT path, size, mtime FROM files').all() as unknown as {
+            path: string;
+            size: number;
+            mtime: number;
+          }[]
+        ).map((file) => `${file.path} ${file.size} ${file.mtime}`);
+        return { known: known.sort(), files: files.sort() };
+      } finally {
+        db.close();
+      }
+    };
+    const { store } = await open();
+    const day = (date: string, text: string) =>
+      chatLog(date, [{ time: '08:00:00', speaker: '橄榄', text }]);
+    const steps = [
+      () => archive.write('devarch/_posts/2018-05-17-chat.markdown', day('2018-05-17', '新的')),
+      () => archive.write('devarch/_posts/2018-05-17-chat.markdown', day('2018-05-17', '改过的')),
+      () => {
+        const path = join(archive.root, 'proddev/_posts/2018-05-15-chat.markdown');
+        utimesSync(path, new Date(Date.UTC(2021, 0, 1)), new Date(Date.UTC(2021, 0, 1)));
+      },
+      () => rmSync(join(archive.root, 'proddev/_posts/2018-05-16-chat.markdown')),
+      () => archive.write('notes/readme.txt', 'not a chat'),
+    ];
+    for (const step of steps) {
+      step();
+      await store.sync();
+      const { known, files } = lists();
+      expect(known).toEqual(files);
+    }
+    expect(lists().files.some((file) => file.startsWith('devarch/_posts/2018-05-17'))).toBe(true);
+  });
+
   it('forgets a conversation whose last file was removed', async () => {
     await build();
     rmSync(join(archive.root, 'devarch/_posts/2018-05-16-chat.markdown'));
