@@ -96,6 +96,13 @@ export function clockOrPrevious(
   return sequence.previous;
 }
 
+/**
+ * Bytes decoded at a time. A string over 128 KB is a large object to V8 (given and returned
+ * pages of its own): a 399 MB export decoded in the 4 MB chunks it is read in took 5x as long as
+ * in 32 KB pieces (whose text, even two bytes a character, stays under that size).
+ */
+const PIECE = 32 * 1024;
+
 /** `field`: the name of the messages' date field, for diagnostics. */
 export function jsonSession(sink: ReadSink, field: string, handler: JsonReadHandler): ReadSession {
   let messages = 0;
@@ -130,7 +137,9 @@ export function jsonSession(sink: ReadSink, field: string, handler: JsonReadHand
     if (text !== '') scanner.push(text);
   };
   return {
-    push: (chunk) => feed(chunk, false),
+    push: (chunk) => {
+      for (let at = 0; at < chunk.length; at += PIECE) feed(chunk.subarray(at, at + PIECE), false);
+    },
     end(): FileKind {
       feed(new Uint8Array(0), true);
       scanner.end();

@@ -66,6 +66,32 @@ describe('Telegram reader properties', () => {
     expectSameInAnyChunks((size) => read(FULL, size), 200, 60);
   });
 
+  it('reads a large export pushed whole (decoded in pieces, characters cut between them) as in small chunks', () => {
+    // Some 200 KB of CJK, emoji and ASCII text: characters of 1 to 4 bytes fall on every offset,
+    // so pieces of 32 KB cut some of them.
+    const words = ['支付宝', '😀 ok', 'plain words', 'Ελληνικά', '\u2028', '清分'];
+    const messages = Array.from({ length: 1500 }, (_, i) => ({
+      id: i + 1,
+      type: 'message',
+      date: `2024-02-${twoDigits((i % 28) + 1)}T08:${twoDigits(i % 60)}:00`,
+      from: 'Ana',
+      text: `${i} ${words.slice(0, (i % 6) + 1).join(' ')} ${'支付'.repeat(i % 7)}`,
+    }));
+    const bytes = encode(JSON.stringify({ name: 'Large', type: 'private_group', id: 3, messages }));
+    expect(bytes.length).toBeGreaterThan(150_000);
+    const whole = read(bytes);
+    expect(whole.diagnostics).toEqual([]);
+    expect(whole.conversations[0]!.messages.map((m) => m.text)).toEqual(
+      messages.map((m) => m.text),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 70_000 }), (size) => {
+        expect(read(bytes, size)).toEqual(whole);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
   it('never throws on arbitrary bytes', () => {
     fc.assert(
       fc.property(
