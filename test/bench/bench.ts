@@ -153,6 +153,9 @@ async function runPhase(phase: string, archive: string, cache: string): Promise<
       messages: store.messageCount,
       found,
     };
+    // Back to the archive as it was, so that the next run starts from the same store.
+    rmSync(added, { force: true });
+    await store.sync();
     store.close();
     return figures;
   } finally {
@@ -328,7 +331,12 @@ async function main(): Promise<void> {
       }
       const targets = TARGETS[scale];
       const reopen = child('reopen', root, cacheDir);
-      const change = child('change', root, cacheDir);
+      // Three times (each in a fresh process, the file removed after), the median shown: one run
+      // on a shared machine varied by 200 ms.
+      const changes = [1, 2, 3]
+        .map(() => child('change', root, cacheDir))
+        .sort((a, b) => a.ms - b.ms);
+      const change = changes[1]!;
       print('');
       print(`                              ours        target`);
       print(
@@ -344,7 +352,7 @@ async function main(): Promise<void> {
         `  RSS after reopen       ${pad(`${reopen.rssMb} MB`, 10)}   ≤ ${targets.rss} MB         ${verdict(reopen.rssMb <= targets.rss)}`,
       );
       print(
-        `  one new file, shown    ${pad(`${ms(change.ms)} ms`, 10)}   ≤ 500 ms          ${verdict(change.ms <= 500 && change.found === 1)}   (found by search: ${change.found})`,
+        `  one new file, shown    ${pad(`${ms(change.ms)} ms`, 10)}   ≤ 500 ms          ${verdict(change.ms <= 500 && changes.every((c) => c.found === 1))}   (median of ${changes.map((c) => ms(c.ms)).join(', ')} ms; found by search each time: ${changes.every((c) => c.found === 1)})`,
       );
       print(
         `  cache on disk          ${pad(`${cacheMb.toFixed(0)} MB`, 10)}   ≤ ${(archiveMb * 1.5).toFixed(0)} MB (1.5x)  ${verdict(cacheMb <= archiveMb * 1.5)}`,
