@@ -50,9 +50,10 @@ export async function writeFileAtomically(
   options: AtomicWriteOptions,
 ): Promise<void> {
   const temporary = temporaryPathFor(target);
+  const files = fsPromises();
   try {
     // 'wx': never follow or reuse something already at the temporary name.
-    const handle = await fsPromises().open(temporary, 'wx', options.mode);
+    const handle = await files.open(temporary, 'wx', options.mode);
     try {
       if (typeof content === 'function') await content(handle);
       else await handle.writeFile(content);
@@ -60,12 +61,10 @@ export async function writeFileAtomically(
     } finally {
       await handle.close();
     }
-    if (options.replace) await fsPromises().rename(temporary, target);
+    if (options.replace) await files.rename(temporary, target);
     else await linkWithoutReplacing(temporary, target);
   } finally {
-    await fsPromises()
-      .unlink(temporary)
-      .catch(() => undefined);
+    await files.unlink(temporary).catch(() => undefined);
   }
 }
 
@@ -102,20 +101,19 @@ export function writeFileAtomicallySync(
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS']);
 
 async function linkWithoutReplacing(temporary: string, target: string): Promise<void> {
+  const files = fsPromises();
   try {
-    await fsPromises().link(temporary, target);
+    await files.link(temporary, target);
     return;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'EEXIST') throw new TargetExistsError(target);
     if (typeof code !== 'string' || !NO_HARD_LINKS.has(code)) throw error;
   }
-  const taken = await fsPromises()
-    .lstat(target)
-    .then(
-      () => true,
-      () => false,
-    );
+  const taken = await files.lstat(target).then(
+    () => true,
+    () => false,
+  );
   if (taken) throw new TargetExistsError(target);
-  await fsPromises().rename(temporary, target);
+  await files.rename(temporary, target);
 }
