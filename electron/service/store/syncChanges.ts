@@ -7,7 +7,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { applyChanges } from './apply';
 import { beginWriting, findChanges, listArchive, withoutTouched } from './changes';
-import { saveKnown, StoredFiles } from './known';
+import { StoredFiles } from './known';
+import { saveKnown } from './knownTable';
 import { loadSegments, type LiveSegment } from './rows';
 import { readMeta } from './schema';
 import type { SyncOptions, SyncReport } from './sync';
