@@ -100,6 +100,8 @@ export class ArchiveService {
         cacheDir: this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir,
         timeZone: () => this.timeZone(settings),
         merges: mergesOf(settings, root),
+        // A watched archive is checked after every change: with a second core.
+        statThread: this.options.watch !== false,
       });
       if (!store.synced) {
         this.setStatus({ state: 'loading', root, phase: 'reading', done: 0, total: 0 });

@@ -14,9 +14,16 @@ import type { FileConversation } from './ingest';
 import { readMeta, writeMeta } from './schema';
 import { fileHash } from './sources';
 import type { SyncOptions } from './sync';
-import { foldersUnchanged, settingsChanged, type StoredFile, type StoredFiles } from './known';
+import {
+  foldersUnchanged,
+  KEPT_THREAD_FILES,
+  settingsChanged,
+  type StoredFile,
+  type StoredFiles,
+} from './known';
 import { under } from '../files/plainPath';
-import { keepsSizeAndTime } from './knownRows';
+import type { KnownList } from './knownRows';
+import { checkAlone } from './statThread';
 
 /** A file to read, and whether only something it depends on changed (not its own bytes). */
 export interface Pending extends WalkEntry {
@@ -181,6 +188,40 @@ export async function withoutTouched(
   return out;
 }
 
+/**
+ * The candidates that are new or whose size or time changed. One stat per file, synchronously
+ * (for thousands of small calls several times faster than Node's thread pool), shared with the
+ * app's kept stat worker when there is one.
+ */
+function changedAmong(
+  candidates: readonly WalkEntry[],
+  stored: StoredFiles,
+  options: SyncOptions,
+): Set<string> {
+  const changed = new Set<string>();
+  const list: KnownList = {
+    paths: [],
+    sizes: new Float64Array(candidates.length),
+    mtimes: new Float64Array(candidates.length),
+  };
+  for (const entry of candidates) {
+    const known = stored.summary(entry.path);
+    if (!known) {
+      changed.add(entry.path);
+      continue;
+    }
+    list.sizes[list.paths.length] = known.size;
+    list.mtimes[list.paths.length] = known.mtime;
+    list.paths.push(entry.path);
+  }
+  const marks = new Uint8Array(new SharedArrayBuffer(list.paths.length));
+  const thread = list.paths.length >= KEPT_THREAD_FILES ? options.statThread : null;
+  if (thread) thread.check(list, options.root, marks);
+  else checkAlone(list, options.root, marks);
+  for (let i = 0; i < list.paths.length; i++) if (marks[i]) changed.add(list.paths[i]!);
+  return changed;
+}
+
 /** The candidates to read: new, changed, or depending on something that changed. */
 export async function changedFiles(
   db: DatabaseSync,
@@ -189,14 +230,7 @@ export async function changedFiles(
   options: SyncOptions,
 ): Promise<Pending[]> {
   if (stored.size === 0) return candidates.map((entry) => ({ ...entry, forced: false }));
-  // One stat per file, synchronously: for thousands of small calls it is several times faster
-  // than Node's thread pool.
-  const changedPaths = new Set<string>();
-  for (const entry of candidates) {
-    const known = stored.summary(entry.path);
-    if (!known || !keepsSizeAndTime(entry.absolute, known.size, known.mtime))
-      changedPaths.add(entry.path);
-  }
+  const changedPaths = changedAmong(candidates, stored, options);
   const { zone: zoneChanged, merges: mergesChanged, previousMerges } = settingsChanged(db, options);
   const removedAny = candidates.length !== stored.size || changedPaths.size > 0;
   // Nothing changed: no file is read again (the common case, checked in one pass).

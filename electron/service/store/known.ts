@@ -4,13 +4,12 @@
  * costs one stat per file and nothing else.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { anyChanged, checkChunks, SHARED_SLOTS, statOrNothing, waitForOthers } from './knownRows';
+import { statOrNothing } from './knownRows';
 import { forEachKnownFile, knownFromFiles, loadKnown } from './knownTable';
 import { under } from '../files/plainPath';
 import { readMeta } from './schema';
-import type { StatJob } from './statWorker';
+import { checkAlone, StatThread } from './statThread';
 import type { SyncOptions } from './sync';
-import { builtScript } from './workerScript';
 
 export interface StoredFile {
   id: number;
@@ -45,7 +44,7 @@ export class StoredFiles {
   constructor(db: DatabaseSync) {
     const known = loadKnown(db);
     const { count } = db.prepare('SELECT count(*) AS count FROM files').get() as { count: number };
-    if (known && known.list.paths.length === count) {
+    if (known && known.paths.length === count) {
       const companions = new Map(
         (
           db
@@ -53,7 +52,7 @@ export class StoredFiles {
             .all() as unknown as { path: string; companions: string }[]
         ).map((row) => [row.path, row.companions]),
       );
-      const { paths, sizes, mtimes } = known.list;
+      const { paths, sizes, mtimes } = known;
       for (let i = 0; i < paths.length; i++)
         this.known.set(paths[i]!, {
           size: sizes[i]!,
@@ -125,19 +124,18 @@ export function settingsChanged(db: DatabaseSync, options: SyncOptions) {
   return { zone, merges, previousMerges };
 }
 
-/** From this many files on, a worker thread shares the stat calls (it takes ~100 ms to start,
- *  the time of some 12,000 calls on this machine). */
+/** From this many files on, a one-shot check starts a worker thread to share the stat calls (it
+ *  takes ~100 ms to start, the time of some 12,000 calls on this machine). */
 const PARALLEL_FILES = 20_000;
-/** A stat worker that has not ended its chunk by then is given up, and the folder read again. */
-const WORKER_PATIENCE_MS = 10_000;
+/** From this many files on, a kept worker thread (the app's: SyncOptions.statThread) shares them. */
+export const KEPT_THREAD_FILES = 4_000;
 
 /**
  * Whether the folder is as the store last read it: no folder's time changed (so no file came or
  * went), every file keeps its size and time, and the zone and merges are those used. No object
  * per file: this is what opening an unchanged archive and every CLI command cost, at 100,000
- * files. From PARALLEL_FILES on, a worker thread takes chunks of the same list (claimed from a
- * shared counter, so neither thread waits for the other to start): the calls are shared by two
- * cores.
+ * files. A worker thread takes chunks of the same list (statThread.ts): the app's kept one, or
+ * from PARALLEL_FILES on one started for this check.
  */
 export function nothingChanged(db: DatabaseSync, root: string, options: SyncOptions): boolean {
   if (!foldersUnchanged(db, root)) return false;
@@ -145,31 +143,18 @@ export function nothingChanged(db: DatabaseSync, root: string, options: SyncOpti
   if (settings.zone || settings.merges) return false;
   const row = db.prepare('SELECT count FROM known WHERE id = 1').get() as
     { count: number } | undefined;
+  const count = row?.count ?? 0;
   if (row?.count === 0) return true;
   // Started first: it boots (~100 ms) while the list is read.
-  const script = (row?.count ?? 0) >= PARALLEL_FILES ? builtScript('statWorker.js') : null;
-  // Loaded when used: node:worker_threads costs a one-shot command on a small archive its time.
-  const worker = script
-    ? new (process.getBuiltinModule('node:worker_threads').Worker)(script)
-    : null;
-  worker?.unref();
+  const started = !options.statThread && count >= PARALLEL_FILES ? StatThread.start() : null;
+  const thread = count >= KEPT_THREAD_FILES ? (options.statThread ?? started) : started;
   try {
-    const shared = new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * 4));
-    const known = loadKnown(db);
-    if (known)
-      worker?.postMessage({
-        root,
-        paths: known.joined,
-        sizes: known.list.sizes,
-        mtimes: known.list.mtimes,
-        shared: shared.buffer,
-      } satisfies StatJob);
     // No known row that adds up (it is written by every sync that changes files): the files
-    // table itself, on this thread alone.
-    checkChunks(known?.list ?? knownFromFiles(db), root, shared);
-    return waitForOthers(shared, WORKER_PATIENCE_MS) && !anyChanged(shared);
+    // table itself.
+    const list = loadKnown(db) ?? knownFromFiles(db);
+    return !(thread ? thread.check(list, root) : checkAlone(list, root));
   } finally {
-    void worker?.terminate();
+    started?.close();
   }
 }
 

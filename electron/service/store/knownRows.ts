@@ -53,6 +53,8 @@ export interface KnownList {
   paths: string[];
   sizes: Float64Array;
   mtimes: Float64Array;
+  /** The paths with NUL between, when at hand (what a worker is sent). */
+  joined?: string;
 }
 
 /** The columns of the one string SQLite gives (forEachJoinedRow). */
@@ -85,9 +87,15 @@ const CHUNK = 256;
 
 /**
  * Checks chunks of `list`, claimed from `shared` with whichever other thread checks the same list,
- * until none is left or a file changed.
+ * until none is left or a file changed; with `marks` (one byte per file, shared), every chunk is
+ * checked and each changed file marked.
  */
-export function checkChunks(list: KnownList, root: string, shared: Int32Array): void {
+export function checkChunks(
+  list: KnownList,
+  root: string,
+  shared: Int32Array,
+  marks?: Uint8Array,
+): void {
   const below = under(root);
   const count = list.paths.length;
   for (;;) {
@@ -95,12 +103,13 @@ export function checkChunks(list: KnownList, root: string, shared: Int32Array): 
     // claimed chunk was checked.
     Atomics.add(shared, BUSY, 1);
     const from = Atomics.add(shared, NEXT, 1) * CHUNK;
-    const more = from < count && Atomics.load(shared, CHANGED) === 0;
+    const more = from < count && (marks !== undefined || Atomics.load(shared, CHANGED) === 0);
     if (more)
       for (let i = from; i < Math.min(from + CHUNK, count); i++)
         if (!keepsSizeAndTime(below(list.paths[i]!), list.sizes[i]!, list.mtimes[i]!)) {
           Atomics.store(shared, CHANGED, 1);
-          break;
+          if (!marks) break;
+          marks[i] = 1;
         }
     Atomics.sub(shared, BUSY, 1);
     Atomics.notify(shared, BUSY);

@@ -72,10 +72,10 @@ export function knownFromFiles(db: DatabaseSync): KnownList {
 }
 
 /**
- * The known table as a list, and its paths as the one string they are stored as (what the stat
+ * The known table as a list (its paths also as the one string they are stored as, what a stat
  * worker is sent); null when it is missing or does not add up.
  */
-export function loadKnown(db: DatabaseSync): { list: KnownList; joined: string } | null {
+export function loadKnown(db: DatabaseSync): KnownList | null {
   const row = db.prepare('SELECT count, paths, sizes, mtimes FROM known WHERE id = 1').get() as
     { count: number; paths: Uint8Array; sizes: Uint8Array; mtimes: Uint8Array } | undefined;
   if (!row) return null;
@@ -86,11 +86,12 @@ export function loadKnown(db: DatabaseSync): { list: KnownList; joined: string }
     paths: row.count === 0 ? [] : joined.split('\0'),
     sizes: numbers(row.sizes),
     mtimes: numbers(row.mtimes),
+    joined,
   };
   const { count } = row;
   if (list.paths.length !== count || list.sizes.length !== count || list.mtimes.length !== count)
     return null;
-  return { list, joined };
+  return list;
 }
 
 /** Every stored file's path, size, time and companions as one string (null when a name holds

@@ -1,7 +1,8 @@
 /**
  * The stat worker: checks chunks of the known files beside the thread that opens the store
- * (knownRows.ts checkChunks). Built as a small bundle of its own
- * (dist/service/store/statWorker.js), so that it starts in milliseconds.
+ * (knownRows.ts checkChunks), one job after another for as long as it is kept (statThread.ts).
+ * Built as a small bundle of its own (dist/service/store/statWorker.js), so that it starts in
+ * milliseconds.
  */
 import { parentPort } from 'node:worker_threads';
 import { checkChunks } from './knownRows';
@@ -13,13 +14,16 @@ export interface StatJob {
   sizes: Float64Array;
   mtimes: Float64Array;
   shared: SharedArrayBuffer;
+  /** One byte per file, set for each changed one; without it the check stops at the first. */
+  marks?: SharedArrayBuffer;
 }
 
-// Started before the list is read; it comes as the one message.
-parentPort!.once('message', (job: StatJob) =>
+// A job whose list the other thread finished meanwhile finds no chunk left, and ends at once.
+parentPort!.on('message', (job: StatJob) =>
   checkChunks(
     { paths: job.paths.split('\0'), sizes: job.sizes, mtimes: job.mtimes },
     job.root,
     new Int32Array(job.shared),
+    job.marks ? new Uint8Array(job.marks) : undefined,
   ),
 );

@@ -28,6 +28,8 @@ import { daySpeakers, storedSpeakers } from './people';
 import { sourcesOf, storedConversations, storedDiagnostics } from './lists';
 import { readMeta } from './schema';
 import { syncStore, type SyncReport } from './sync';
+import { KEPT_THREAD_FILES } from './known';
+import { StatThread } from './statThread';
 import { dayPlaces, messagesAt, messagesByIds, speakerPlaces, threadOf, type Place } from './views';
 import { rmSync } from 'node:fs';
 
@@ -41,6 +43,11 @@ export interface StoreOptions {
   timeZone: string | (() => string);
   /** Raw conversation id -> the conversation it is merged into (the user's choice). */
   merges?: ReadonlyMap<string, string>;
+  /**
+   * Whether to keep a stat worker while open, from KEPT_THREAD_FILES files on: the app's checks
+   * after each change then use two cores. A one-shot command does not (it starts in ~100 ms).
+   */
+  statThread?: boolean;
 }
 
 /** A page of a list (shared/paging.ts): `limit` items from `cursor` (default: all). */
@@ -62,6 +69,8 @@ export class ArchiveStore {
   /** The store's generation the segments held reflect (sync.ts). */
   private generation: string | null;
   private zoneValue: string | null = null;
+  /** The kept stat worker (null: none to be had), started at the first sync that needs it. */
+  private statThread: StatThread | null | undefined;
   private readonly zone = (): string => {
     const zone = this.options.timeZone;
     this.zoneValue ??= typeof zone === 'string' ? zone : zone();
@@ -120,6 +129,12 @@ export class ArchiveStore {
 
   /** Reads what changed in the folder; null when nothing did. */
   async sync(onProgress?: (done: number, total: number) => void): Promise<SyncReport | null> {
+    if (
+      this.options.statThread &&
+      this.statThread === undefined &&
+      this.fileCount() >= KEPT_THREAD_FILES
+    )
+      this.statThread = StatThread.start();
     const report = await syncStore(
       this.db,
       this.segments.map((live) => ({ segment: live.segment, hidden: live.hidden.slice() })),
@@ -130,6 +145,7 @@ export class ArchiveStore {
         merges: this.mergeMap,
         generation: this.generation,
         onProgress,
+        statThread: this.statThread,
       },
     );
     this.generation = readMeta(this.db, 'generation');
@@ -305,6 +321,7 @@ export class ArchiveStore {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.statThread?.close();
     for (const live of this.segments) live.segment.close();
     closeQuietly(this.db);
     if (!this.persistent) rmSync(this.folder, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { checkArchiveFolder } from '../archiveFolder';
 import { nothingChanged } from './known';
 import { loadSegments, type LiveSegment } from './rows';
 import { readMeta } from './schema';
+import type { StatThread } from './statThread';
 import { trace } from './trace';
 
 export interface SyncOptions {
@@ -28,6 +29,8 @@ export interface SyncOptions {
    */
   generation?: string | null | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** A stat worker kept by the app for as long as the store is open (statThread.ts). */
+  statThread?: StatThread | null | undefined;
 }
 
 export interface SyncReport {

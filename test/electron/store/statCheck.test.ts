@@ -16,6 +16,7 @@ import {
   type KnownList,
 } from '../../../electron/service/store/knownRows';
 import type { StatJob } from '../../../electron/service/store/statWorker';
+import { StatThread } from '../../../electron/service/store/statThread';
 import { bundleAsBuilt } from '../../fixtures/bundle';
 
 const FILES = 3_000;
@@ -79,5 +80,33 @@ describe('checking files on two threads', () => {
     const paths = [...list.paths];
     paths[FILES - 10] = '日志/gone.md';
     expect(await check({ ...list, paths })).toBe(false);
+  });
+
+  it('marks exactly the changed files, check after check, on a worker kept between them', async () => {
+    const thread = StatThread.start(script)!;
+    const root = join(folder, 'archive');
+    try {
+      // Let it start, so that it shares the chunks of the checks below.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const cases = [
+        [],
+        [0],
+        [7, FILES / 2, FILES - 1],
+        Array.from({ length: 600 }, (_, i) => i * 5),
+      ];
+      for (const changed of cases) {
+        const sizes = list.sizes.slice();
+        for (const at of changed) sizes[at] = sizes[at]! + 1;
+        const marks = new Uint8Array(new SharedArrayBuffer(FILES));
+        const any = thread.check({ ...list, sizes }, root, marks);
+        expect(any).toBe(changed.length > 0);
+        expect(marks.reduce<number[]>((at, mark, i) => (mark ? [...at, i] : at), [])).toEqual(
+          changed,
+        );
+      }
+      expect(thread.check(list, root)).toBe(false);
+    } finally {
+      thread.close();
+    }
   });
 });
