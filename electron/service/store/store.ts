@@ -129,12 +129,6 @@ export class ArchiveStore {
 
   /** Reads what changed in the folder; null when nothing did. */
   async sync(onProgress?: (done: number, total: number) => void): Promise<SyncReport | null> {
-    if (
-      this.options.statThread &&
-      this.statThread === undefined &&
-      this.fileCount() >= KEPT_THREAD_FILES
-    )
-      this.statThread = StatThread.start();
     const report = await syncStore(
       this.db,
       this.segments.map((live) => ({ segment: live.segment, hidden: live.hidden.slice() })),
@@ -149,6 +143,14 @@ export class ArchiveStore {
       },
     );
     this.generation = readMeta(this.db, 'generation');
+    // Started after a sync, so that it boots while the reader reads rather than beside the
+    // opening check (which, from 20,000 files on, starts a worker of its own: known.ts).
+    if (
+      this.options.statThread &&
+      this.statThread === undefined &&
+      this.fileCount() >= KEPT_THREAD_FILES
+    )
+      this.statThread = StatThread.start();
     const first = this.lastReport === null;
     this.lastReport = report;
     if (report.changed === 0 && !report.reloaded) return first ? report : null;
