@@ -353,7 +353,8 @@ async function main(): Promise<void> {
         `  RSS after reopen       ${pad(`${reopen.rssMb} MB`, 10)}   ≤ ${targets.rss} MB         ${verdict(reopen.rssMb <= targets.rss)}`,
       );
       print(
-        `  one new file, shown    ${pad(`${ms(change.ms)} ms`, 10)}   ≤ 500 ms          ${verdict(change.ms <= 500 && changes.every((c) => c.found === 1))}   (median of ${changes.map((c) => ms(c.ms)).join(', ')} ms; found by search each time: ${changes.every((c) => c.found === 1)})`,
+        // The issue sets 500 ms at 1M; at 10M the figure is shown without a target.
+        `  one new file, shown    ${pad(`${ms(change.ms)} ms`, 10)}   ${scale === '1m' ? `≤ 500 ms          ${verdict(change.ms <= 500 && changes.every((c) => c.found === 1))}` : `(target at 1M)  ${verdict(changes.every((c) => c.found === 1))}`}   (median of ${changes.map((c) => ms(c.ms)).join(', ')} ms; found by search each time: ${changes.every((c) => c.found === 1)})`,
       );
       print(
         `  cache on disk          ${pad(`${cacheMb.toFixed(0)} MB`, 10)}   ≤ ${(archiveMb * 1.5).toFixed(0)} MB (1.5x)  ${verdict(cacheMb <= archiveMb * 1.5)}`,
