@@ -99,9 +99,9 @@ let canonical: ReadonlySet<string> | null = null;
 export function isTimeZone(timeZone: string): boolean {
   // The list answers for canonical names in about 2 ms; a formatter (needed for UTC and aliases
   // such as Asia/Calcutta) loads time zone data first, about 20 ms of a one-shot command.
+  if (timeZone === 'UTC') return true;
   const supported = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] })
     .supportedValuesOf;
-  if (timeZone === 'UTC') return true;
   canonical ??= new Set(supported ? supported('timeZone') : []);
   if (canonical.has(timeZone)) return true;
   try {

@@ -5,11 +5,11 @@
  * the number of files. Paths come back relative, with `/` separators; absolute paths start from
  * the root's real path, so that opening them can check nothing on the way is a link.
  */
-import { lstatSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { describeError } from './files/describeError';
 import { under } from './files/plainPath';
 import { openFolder } from './files/safeOpen';
+import { statOrNothing } from './files/statOrNothing';
 import { compareStrings } from '../../shared/archive/compare';
 
 export interface WalkEntry {
@@ -57,7 +57,7 @@ export async function walkArchive(
     const folder = stack.pop()!;
     // Its time before its names are read: a file added meanwhile changes it again. One stat,
     // synchronous: through the thread pool, a thousand folders took 100 ms.
-    const mtime = folderTime(folder.absolute);
+    const mtime = statOrNothing(folder.absolute)?.mtimeMs ?? -1;
     if (previous && mtime !== -1 && previous.unchanged(folder.relative, mtime)) {
       onFolder?.(folder.relative, mtime, true);
       const prefix = folder.relative === '' ? '' : `${folder.relative}/`;
@@ -106,14 +106,6 @@ export async function walkArchive(
   }
   files.sort((a, b) => compareStrings(a.path, b.path));
   return files;
-}
-
-function folderTime(path: string): number {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-  } catch {
-    return -1;
-  }
 }
 
 /** Folders the reader never enters: hidden ones (.git, .cache ...) and node_modules. */

@@ -14,16 +14,10 @@ import type { FileConversation } from './ingest';
 import { readMeta, writeMeta } from './schema';
 import { fileHash } from './sources';
 import type { SyncOptions } from './sync';
-import {
-  foldersUnchanged,
-  KEPT_THREAD_FILES,
-  settingsChanged,
-  type StoredFile,
-  type StoredFiles,
-} from './known';
+import { foldersUnchanged, settingsChanged, type StoredFile, type StoredFiles } from './known';
 import { under } from '../files/plainPath';
 import type { KnownList } from './knownRows';
-import { checkAlone } from './statThread';
+import { checkFiles } from './statThread';
 
 /** A file to read, and whether only something it depends on changed (not its own bytes). */
 export interface Pending extends WalkEntry {
@@ -215,9 +209,7 @@ function changedAmong(
     list.paths.push(entry.path);
   }
   const marks = new Uint8Array(new SharedArrayBuffer(list.paths.length));
-  const thread = list.paths.length >= KEPT_THREAD_FILES ? options.statThread : null;
-  if (thread) thread.check(list, options.root, marks);
-  else checkAlone(list, options.root, marks);
+  checkFiles(list, options.root, options.statThread, marks);
   for (let i = 0; i < list.paths.length; i++) if (marks[i]) changed.add(list.paths[i]!);
   return changed;
 }

@@ -4,11 +4,11 @@
  * costs one stat per file and nothing else.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { statOrNothing } from './knownRows';
+import { statOrNothing } from '../files/statOrNothing';
 import { forEachKnownFile, knownFromFiles, loadKnown } from './knownTable';
 import { under } from '../files/plainPath';
 import { readMeta } from './schema';
-import { checkAlone, StatThread } from './statThread';
+import { checkFiles, StatThread } from './statThread';
 import type { SyncOptions } from './sync';
 
 export interface StoredFile {
@@ -127,8 +127,6 @@ export function settingsChanged(db: DatabaseSync, options: SyncOptions) {
 /** From this many files on, a one-shot check starts a worker thread to share the stat calls (it
  *  takes ~100 ms to start, the time of some 12,000 calls on this machine). */
 const PARALLEL_FILES = 20_000;
-/** From this many files on, a kept worker thread (the app's: SyncOptions.statThread) shares them. */
-export const KEPT_THREAD_FILES = 4_000;
 
 /**
  * Whether the folder is as the store last read it: no folder's time changed (so no file came or
@@ -143,16 +141,15 @@ export function nothingChanged(db: DatabaseSync, root: string, options: SyncOpti
   if (settings.zone || settings.merges) return false;
   const row = db.prepare('SELECT count FROM known WHERE id = 1').get() as
     { count: number } | undefined;
-  const count = row?.count ?? 0;
   if (row?.count === 0) return true;
   // Started first: it boots (~100 ms) while the list is read.
-  const started = !options.statThread && count >= PARALLEL_FILES ? StatThread.start() : null;
-  const thread = count >= KEPT_THREAD_FILES ? (options.statThread ?? started) : started;
+  const started =
+    !options.statThread && (row?.count ?? 0) >= PARALLEL_FILES ? StatThread.start() : null;
   try {
     // No known row that adds up (it is written by every sync that changes files): the files
     // table itself.
     const list = loadKnown(db) ?? knownFromFiles(db);
-    return !(thread ? thread.check(list, root) : checkAlone(list, root));
+    return !checkFiles(list, root, options.statThread ?? started);
   } finally {
     started?.close();
   }

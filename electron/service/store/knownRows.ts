@@ -3,8 +3,8 @@
  * that each keeps its size and time. On its own module (no SQLite) so that the stat worker
  * (statWorker.ts) shares it.
  */
-import { lstatSync } from 'node:fs';
 import { under } from '../files/plainPath';
+import { statOrNothing } from '../files/statOrNothing';
 
 /** Separators of the one string the files' sizes and times are read as. */
 export const FIELD = '\u0001';
@@ -38,14 +38,6 @@ export function forEachJoinedRow(
 export function keepsSizeAndTime(path: string, size: number, mtime: number): boolean {
   const info = statOrNothing(path);
   return info !== undefined && info.size === size && Math.round(info.mtimeMs) === mtime;
-}
-
-export function statOrNothing(path: string) {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }
 
 /** The known files as columns. */

@@ -109,22 +109,23 @@ function declaringFiles(
   db: DatabaseSync,
   merges: ReadonlyMap<string, string>,
   only: ReadonlySet<string> | null,
-): { path: string; conversations: string }[] {
+): Declaring[] {
   const ids = new Set(only);
   for (const [part, into] of merges) if (only?.has(into)) ids.add(part);
   if (only === null || ids.size > MOST_IDS)
-    return db.prepare('SELECT path, conversations FROM files ORDER BY path').all() as unknown as {
-      path: string;
-      conversations: string;
-    }[];
+    return db
+      .prepare('SELECT path, conversations FROM files ORDER BY path')
+      .all() as unknown as Declaring[];
   if (ids.size === 0) return [];
   const test = [...ids].map(() => 'instr(conversations, ?) > 0').join(' OR ');
   return db
     .prepare(`SELECT path, conversations FROM files WHERE ${test} ORDER BY path`)
-    .all(...[...ids].map((id) => JSON.stringify(id))) as unknown as {
-    path: string;
-    conversations: string;
-  }[];
+    .all(...[...ids].map((id) => JSON.stringify(id))) as unknown as Declaring[];
+}
+
+interface Declaring {
+  path: string;
+  conversations: string;
 }
 
 /** A folder's last name (the archive's own for its root), or a file's name without extension. */

@@ -12,6 +12,8 @@ import { builtScript } from './workerScript';
 
 /** A worker that has not ended its chunk by then is given up; its files are checked here. */
 const PATIENCE_MS = 10_000;
+/** From this many files on, a kept worker shares a check (below, its messages are not worth it). */
+export const KEPT_THREAD_FILES = 4_000;
 
 export class StatThread {
   private constructor(private readonly worker: Worker) {}
@@ -54,8 +56,18 @@ export class StatThread {
   }
 }
 
-/** Checks `list` on this thread alone, as StatThread.check does on two. */
-export function checkAlone(list: KnownList, root: string, marks?: Uint8Array): boolean {
+/**
+ * Checks `list` (paths below `root`): with `thread` when there is one and the list is long enough
+ * to share, else on this thread alone. Whether any file changed; with `marks` (one shared byte per
+ * file), every file is checked and each changed one marked.
+ */
+export function checkFiles(
+  list: KnownList,
+  root: string,
+  thread: StatThread | null | undefined,
+  marks?: Uint8Array<SharedArrayBuffer>,
+): boolean {
+  if (thread && list.paths.length >= KEPT_THREAD_FILES) return thread.check(list, root, marks);
   const shared = new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * 4));
   checkChunks(list, root, shared, marks);
   return anyChanged(shared);

@@ -28,8 +28,7 @@ import { daySpeakers, storedSpeakers } from './people';
 import { sourcesOf, storedConversations, storedDiagnostics } from './lists';
 import { readMeta } from './schema';
 import { syncStore, type SyncReport } from './sync';
-import { KEPT_THREAD_FILES } from './known';
-import { StatThread } from './statThread';
+import { KEPT_THREAD_FILES, StatThread } from './statThread';
 import { dayPlaces, messagesAt, messagesByIds, speakerPlaces, threadOf, type Place } from './views';
 import { rmSync } from 'node:fs';
 
@@ -69,7 +68,8 @@ export class ArchiveStore {
   /** The store's generation the segments held reflect (sync.ts). */
   private generation: string | null;
   private zoneValue: string | null = null;
-  /** The kept stat worker (null: none to be had), started at the first sync that needs it. */
+  /** The kept stat worker (null: none to be had), started after the first sync that finds
+   *  KEPT_THREAD_FILES files or more. */
   private statThread: StatThread | null | undefined;
   private readonly zone = (): string => {
     const zone = this.options.timeZone;
